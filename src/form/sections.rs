@@ -1,0 +1,92 @@
+/// The six sections of the report, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Overview,
+    Proactive,
+    Applications,
+    Appeals,
+    Problems,
+    OtherMatters,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Overview,
+        Section::Proactive,
+        Section::Applications,
+        Section::Appeals,
+        Section::Problems,
+        Section::OtherMatters,
+    ];
+
+    /// The ordinal as printed: 一 … 六.
+    pub fn number(self) -> &'static str {
+        match self {
+            Section::Overview => "一",
+            Section::Proactive => "二",
+            Section::Applications => "三",
+            Section::Appeals => "四",
+            Section::Problems => "五",
+            Section::OtherMatters => "六",
+        }
+    }
+
+    /// The official title without its ordinal.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Overview => "总体情况",
+            Section::Proactive => "主动公开政府信息情况",
+            Section::Applications => "收到和处理政府信息公开申请情况",
+            Section::Appeals => "政府信息公开行政复议、行政诉讼情况",
+            Section::Problems => "存在的主要问题及改进情况",
+            Section::OtherMatters => "其他需要报告的事项",
+        }
+    }
+
+    /// The heading as printed, e.g. "一、总体情况".
+    pub fn heading(self) -> String {
+        format!("{}、{}", self.number(), self.title())
+    }
+}
+
+/// The five sub-parts of 一、总体情况 that reports conventionally have; a new
+/// report starts with them and the organ may rename, add or drop them.
+pub const CONVENTIONAL_PARTS: [&str; 5] = [
+    "主动公开政府信息情况",
+    "依申请公开政府信息情况",
+    "政府信息管理",
+    "政府信息公开平台建设",
+    "监督保障",
+];
+
+/// The printed number of the i-th sub-part (0-based): "（一）", "（二）", …
+pub fn part_number(i: usize) -> String {
+    format!("（{}）", chinese_ordinal(i + 1))
+}
+
+fn chinese_ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn part_numbers_read_as_printed() {
+        assert_eq!(part_number(0), "（一）");
+        assert_eq!(part_number(9), "（十）");
+        assert_eq!(part_number(10), "（十一）");
+        assert_eq!(part_number(20), "（二十一）");
+    }
+}
