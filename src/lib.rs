@@ -4,5 +4,8 @@
 //! are the 勾稽 rules; `store` reads and writes the file format. The faces
 //! (`main.rs`, the editor) sit on top and never restate a label.
 
+pub mod assets;
+pub mod checks;
 pub mod form;
 pub mod report;
+pub mod store;

@@ -1,7 +1,8 @@
 //! Table B — 三、收到和处理政府信息公开申请情况: 25 rows × 7 columns.
 
 /// The note printed in the table's top-left header cell.
-pub const BALANCE_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const BALANCE_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 /// The spanning header above all columns.
 pub const APPLICANT_HEADER: &str = "申请人情况";

@@ -154,6 +154,9 @@ mod tests {
                 .count();
             assert_eq!(n, 1, "{f:?}");
         }
-        assert_eq!(ProactiveField::Fees.full_label(), "行政事业性收费·本年收费金额（单位：万元）");
+        assert_eq!(
+            ProactiveField::Fees.full_label(),
+            "行政事业性收费·本年收费金额（单位：万元）"
+        );
     }
 }

@@ -28,9 +28,11 @@ impl CellRef {
         let b = AppRow::ALL
             .into_iter()
             .flat_map(|r| AppCol::ALL.into_iter().map(move |c| CellRef::App(r, c)));
-        let c = AppealGroup::ALL
-            .into_iter()
-            .flat_map(|g| AppealPart::ALL.into_iter().map(move |p| CellRef::Appeal(g, p)));
+        let c = AppealGroup::ALL.into_iter().flat_map(|g| {
+            AppealPart::ALL
+                .into_iter()
+                .map(move |p| CellRef::Appeal(g, p))
+        });
         a.chain(b).chain(c)
     }
 
@@ -48,10 +50,18 @@ impl CellRef {
             CellRef::Preamble => "前言".into(),
             CellRef::OverviewIntro => format!("{}·导语", Section::Overview.heading()),
             CellRef::OverviewHeading(i) => {
-                format!("{}·{}标题", Section::Overview.heading(), crate::form::part_number(i))
+                format!(
+                    "{}·{}标题",
+                    Section::Overview.heading(),
+                    crate::form::part_number(i)
+                )
             }
             CellRef::OverviewPart(i) => {
-                format!("{}·{}", Section::Overview.heading(), crate::form::part_number(i))
+                format!(
+                    "{}·{}",
+                    Section::Overview.heading(),
+                    crate::form::part_number(i)
+                )
             }
             CellRef::Problems => Section::Problems.heading(),
             CellRef::OtherMatters => Section::OtherMatters.heading(),

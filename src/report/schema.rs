@@ -32,7 +32,9 @@ pub fn unknown_schema_message(found: &str) -> String {
         .and_then(|v| v.parse::<u32>().ok())
         .is_some_and(|v| v > 1);
     if newer {
-        format!("此文件由更新版本的程序保存（格式 {found}），本程序只能读取 {SCHEMA}：请升级本程序后再打开")
+        format!(
+            "此文件由更新版本的程序保存（格式 {found}），本程序只能读取 {SCHEMA}：请升级本程序后再打开"
+        )
     } else {
         format!("不是本程序的年报文件（格式标记为“{found}”，应为 {SCHEMA}）")
     }

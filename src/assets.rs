@@ -1,0 +1,26 @@
+//! What the binary carries inside it (rust-embed; `debug-embed` so that debug
+//! builds and tests read the same bytes a release build ships).
+
+use std::borrow::Cow;
+
+use rust_embed::RustEmbed;
+
+use crate::report::Report;
+
+#[derive(RustEmbed)]
+#[folder = "assets/"]
+struct Assets;
+
+pub const SAMPLE_FILE: &str = "sample.nianbao.json";
+
+/// The sample report's file bytes: 阿戛镇人民政府's 2024 report.
+pub fn sample_json() -> Cow<'static, [u8]> {
+    Assets::get(SAMPLE_FILE)
+        .expect("the sample is embedded at build time")
+        .data
+}
+
+/// The sample report.
+pub fn sample() -> Report {
+    crate::store::parse(&sample_json()).expect("the embedded sample is a valid report")
+}

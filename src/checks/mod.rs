@@ -1,0 +1,91 @@
+//! The 勾稽 rules of FORMAT.md: pure functions from a report to findings.
+//!
+//! The editor calls [`run`] every frame, the CLI once per file, the tests at
+//! will — the same function. Each family of rules lives in its own module.
+
+mod arithmetic;
+mod fees;
+mod plausibility;
+mod sections;
+pub mod text;
+mod values;
+
+use std::fmt;
+
+use crate::report::{CellRef, Report};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// 错误: the form contradicts itself.
+    Error,
+    /// 警告: very likely a mistake.
+    Warning,
+    /// 提示: worth a look.
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    /// The name in the JSON output: `error`, `warning`, `info`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The name a clerk sees: 错误, 警告, 提示.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// One thing wrong (or worth a look) in a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's id of FORMAT.md, e.g. `apps.balance`.
+    pub id: &'static str,
+    pub severity: Severity,
+    /// The cells the rule compared, first the one to go to.
+    pub cells: Vec<CellRef>,
+    /// What was compared and by how much it is off, in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "[{}] {}（{}）",
+            self.severity.label(),
+            self.message,
+            self.id
+        )
+    }
+}
+
+/// Every finding for `report`, errors first, in form order within a severity.
+/// `prior` is last year's report when the caller has it (for the rules that
+/// compare years).
+pub fn run(report: &Report, prior: Option<&Report>) -> Vec<Finding> {
+    let _ = prior; // the year-to-year rules arrive with that issue
+    let mut out = Vec::new();
+    values::check(report, &mut out);
+    arithmetic::check(report, &mut out);
+    sections::check(report, &mut out);
+    fees::check(report, &mut out);
+    plausibility::check(report, &mut out);
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+/// Whether any finding is an 错误.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}

@@ -1,0 +1,264 @@
+//! `nianbao check`: the reviewer's batch check.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use nianbao::checks::{self, Finding, Severity};
+use nianbao::report::Report;
+use nianbao::store;
+use serde_json::json;
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub struct Options {
+    format: Format,
+    prior: Option<PathBuf>,
+    paths: Vec<PathBuf>,
+}
+
+pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
+    let mut opts = Options {
+        format: Format::Text,
+        prior: None,
+        paths: Vec::new(),
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--format") => {
+                opts.format = match args.next().as_ref().and_then(|v| v.to_str()) {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    _ => {
+                        return Err(UsageError(
+                            "--format 后面应为 text 或 json，例如：nianbao check --format json 年报.json"
+                                .into(),
+                        ));
+                    }
+                }
+            }
+            Some("--prior") => {
+                let Some(p) = args.next() else {
+                    return Err(UsageError("--prior 后面应为上一年度的年报文件".into()));
+                };
+                opts.prior = Some(PathBuf::from(p));
+            }
+            Some(s) if s.starts_with("--") => {
+                return Err(UsageError(format!("check 不认识选项“{s}”")));
+            }
+            _ => opts.paths.push(PathBuf::from(arg)),
+        }
+    }
+    if opts.paths.is_empty() {
+        return Err(UsageError(
+            "请给出要检查的年报文件或文件夹，例如：nianbao check 年报.nianbao.json".into(),
+        ));
+    }
+    if opts.prior.is_some() && opts.paths.len() != 1 {
+        return Err(UsageError(
+            "--prior 只能与一个年报文件一起使用（上一年度的年报只对应一份本年度年报）".into(),
+        ));
+    }
+    Ok(opts)
+}
+
+/// What became of one file.
+enum Outcome {
+    Checked(Vec<Finding>),
+    Unreadable(String),
+}
+
+pub fn run(opts: &Options) -> u8 {
+    let prior = match &opts.prior {
+        Some(p) => match store::load(p) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                eprintln!("无法读取上一年度的年报“{}”：{e}", p.display());
+                return EXIT_UNREADABLE;
+            }
+        },
+        None => None,
+    };
+
+    let mut files = Vec::new();
+    for path in &opts.paths {
+        collect(path, &mut files);
+    }
+    if files.is_empty() {
+        eprintln!("给出的文件夹里没有年报文件（.json）");
+        return EXIT_UNREADABLE;
+    }
+
+    let mut summary = Summary::default();
+    let mut stdout = std::io::stdout().lock();
+    for file in &files {
+        let outcome = check_file(file, prior.as_ref());
+        summary.add(&outcome);
+        let text = match opts.format {
+            Format::Json => json_line(file, &outcome) + "\n",
+            Format::Text => text_block(file, &outcome),
+        };
+        // A reader that went away (`| head`) is no reason to panic; the exit
+        // code still tells what was found so far.
+        if stdout.write_all(text.as_bytes()).is_err() {
+            return summary.exit_code();
+        }
+    }
+    let line = summary.line();
+    match opts.format {
+        // stdout carries nothing but the JSON Lines.
+        Format::Json => eprintln!("{line}"),
+        Format::Text => {
+            let _ = writeln!(stdout, "{line}");
+        }
+    }
+    summary.exit_code()
+}
+
+/// A path given on the command line: a file as is, a folder as every `.json`
+/// file below it, in name order.
+fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        out.push(path.to_path_buf());
+        return;
+    };
+    let mut children: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    children.sort();
+    for child in children {
+        if child.is_dir() {
+            collect(&child, out);
+        } else if child
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            out.push(child);
+        }
+    }
+}
+
+fn check_file(file: &Path, prior: Option<&Report>) -> Outcome {
+    match store::load(file) {
+        Ok(report) => {
+            // Without --prior, a report that names last year's file is checked against it.
+            let own_prior = match prior {
+                Some(_) => None,
+                None => load_own_prior(file, &report),
+            };
+            Outcome::Checked(checks::run(&report, prior.or(own_prior.as_ref())))
+        }
+        Err(e) => Outcome::Unreadable(format!("无法读取：{e}")),
+    }
+}
+
+fn load_own_prior(file: &Path, report: &Report) -> Option<Report> {
+    if report.prior.trim().is_empty() {
+        return None;
+    }
+    let dir = file.parent().unwrap_or(Path::new("."));
+    store::load(&dir.join(report.prior.trim())).ok()
+}
+
+fn json_line(file: &Path, outcome: &Outcome) -> String {
+    let file = file.display().to_string();
+    let value = match outcome {
+        Outcome::Checked(findings) => json!({
+            "file": file,
+            "findings": findings.iter().map(|f| json!({
+                "id": f.id,
+                "severity": f.severity.key(),
+                "cells": f.cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                "message": f.message,
+            })).collect::<Vec<_>>(),
+        }),
+        Outcome::Unreadable(e) => json!({ "file": file, "error": e }),
+    };
+    value.to_string()
+}
+
+fn text_block(file: &Path, outcome: &Outcome) -> String {
+    let name = file.display();
+    let findings = match outcome {
+        Outcome::Unreadable(e) => return format!("{name}：{e}\n\n"),
+        Outcome::Checked(f) => f,
+    };
+    if findings.is_empty() {
+        return format!("{name}：未发现问题\n\n");
+    }
+    let counts: Vec<_> = Severity::ALL
+        .iter()
+        .map(|s| (s, findings.iter().filter(|f| f.severity == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n}个{}", s.label()))
+        .collect();
+    let mut out = format!("{name}：{}\n", counts.join("，"));
+    for severity in Severity::ALL {
+        let group: Vec<_> = findings.iter().filter(|f| f.severity == severity).collect();
+        if group.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("  {}：\n", severity.label()));
+        for f in group {
+            out.push_str(&format!("    {}（{}）\n", f.message, f.id));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[derive(Default)]
+struct Summary {
+    files: usize,
+    unreadable: usize,
+    with_errors: usize,
+    by_severity: [usize; 3],
+}
+
+impl Summary {
+    fn add(&mut self, outcome: &Outcome) {
+        self.files += 1;
+        match outcome {
+            Outcome::Unreadable(_) => self.unreadable += 1,
+            Outcome::Checked(findings) => {
+                if checks::has_errors(findings) {
+                    self.with_errors += 1;
+                }
+                for f in findings {
+                    self.by_severity[f.severity as usize] += 1;
+                }
+            }
+        }
+    }
+
+    fn line(&self) -> String {
+        let [e, w, i] = self.by_severity;
+        let mut line = format!(
+            "共检查{}个文件：{}个有错误，{}个无法读取；共{e}个错误、{w}个警告、{i}个提示",
+            self.files, self.with_errors, self.unreadable
+        );
+        if self.with_errors == 0 && self.unreadable == 0 {
+            line.push_str("。表格勾稽关系无误");
+        }
+        line
+    }
+
+    fn exit_code(&self) -> u8 {
+        if self.unreadable > 0 {
+            EXIT_UNREADABLE
+        } else if self.with_errors > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_OK
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading and writing `*.nianbao.json` (DESIGN.md, "The file format").
+//!
+//! Loading never half-succeeds: a file either becomes a whole [`Report`] or an
+//! error that says, in Chinese, what is wrong and where. Saving replaces the
+//! old file only once the new one is completely on disk.
+
+mod json;
+mod messages;
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::report::{Report, Schema};
+
+/// Why a file could not be read as a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// 1-based position of the problem in the file, when it has one.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// Where in the report the problem sits, as a cell path ("applications.granted[3]").
+    pub path: Option<String>,
+    /// What is wrong and what to do, in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, "第{l}行第{c}列")?;
+            if let Some(p) = &self.path {
+                write!(f, "（{p}）")?;
+            }
+            f.write_str("：")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn plain(message: String) -> LoadError {
+        LoadError {
+            line: None,
+            column: None,
+            path: None,
+            message,
+        }
+    }
+
+    fn from_json(e: &serde_json::Error, path: Option<String>) -> LoadError {
+        let text = e.to_string();
+        // serde_json appends " at line L column C"; the position is kept apart.
+        let msg = match text.rsplit_once(" at line ") {
+            Some((m, _)) if e.line() > 0 => m,
+            _ => &text,
+        };
+        LoadError {
+            line: (e.line() > 0).then_some(e.line()),
+            column: (e.line() > 0).then_some(e.column()),
+            path: path.filter(|p| !p.is_empty() && p != "."),
+            message: messages::explain(msg),
+        }
+    }
+}
+
+/// Read a report file. Nothing is written, whatever happens.
+pub fn load(path: &Path) -> Result<Report, LoadError> {
+    let bytes = fs::read(path).map_err(|e| LoadError::plain(read_error(&e)))?;
+    parse(&bytes)
+}
+
+/// Parse the bytes of a report file.
+pub fn parse(bytes: &[u8]) -> Result<Report, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        LoadError::plain(format!(
+            "第{line}行：文件不是 UTF-8 编码，可能被其他软件以 GBK 等编码另存过：请用本程序或以 UTF-8 编码重新保存"
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Err(LoadError::plain("文件是空的：它不是年报文件".into()));
+    }
+
+    // First the syntax, then the schema tag, then the content: a file from a
+    // newer version must be refused for its version, not for a key it added.
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map_err(|e| LoadError::from_json(&e, None))?;
+
+    if !text.trim_start().starts_with('{') {
+        return Err(LoadError::plain(
+            "文件的最外层不是对象 {…}：它不是年报文件".into(),
+        ));
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        schema: Option<Schema>,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| LoadError::from_json(&e, None))?;
+    if probe.schema.is_none() {
+        return Err(LoadError::plain(
+            "文件中没有“schema”字段：它不是本程序的年报文件".into(),
+        ));
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        LoadError::from_json(e.inner(), Some(path))
+    })
+}
+
+/// The report as the file's text: always the same bytes for the same report.
+pub fn to_json(report: &Report) -> String {
+    let value = serde_json::to_value(report).expect("a report is plain data and serializes");
+    json::pretty(&value)
+}
+
+/// Why a file could not be written. The old file, if any, is untouched.
+#[derive(Debug)]
+pub struct SaveError(pub String);
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// Save a report: written to a temporary file beside the target, flushed to
+/// disk, then renamed over it — so a crash or a full disk leaves either the
+/// old file or the new one, never half of one.
+pub fn save(path: &Path, report: &Report) -> Result<(), SaveError> {
+    write_atomically(path, to_json(report).as_bytes())
+}
+
+/// Write `bytes` to `path` atomically (see [`save`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |e: io::Error| {
+        SaveError(format!(
+            "无法保存到“{}”：{}",
+            path.display(),
+            write_error(&e)
+        ))
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        SaveError(format!(
+            "“{}”不是文件名：请选择要保存的文件",
+            path.display()
+        ))
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable; not possible (nor needed) on Windows.
+        #[cfg(unix)]
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}
+
+fn read_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "文件不存在：请检查路径".into(),
+        io::ErrorKind::PermissionDenied => "没有读取这个文件的权限".into(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹，不是文件".into(),
+        _ => format!("无法读取文件（{e}）"),
+    }
+}
+
+fn write_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "文件夹不存在".into(),
+        io::ErrorKind::PermissionDenied => {
+            "没有写入权限（文件可能是只读的，或被其他程序占用）".into()
+        }
+        io::ErrorKind::StorageFull => "磁盘已满".into(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹，不是文件".into(),
+        _ => format!("写入失败（{e}）"),
+    }
+}
