@@ -1,6 +1,6 @@
 //! Table C — 四、政府信息公开行政复议、行政诉讼情况: three groups of five figures.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AppealGroup {
     Review,
     SuitDirect,
@@ -45,7 +45,7 @@ pub const LAWSUIT: &str = "行政诉讼";
 /// The top header row: (label, number of figure columns it spans).
 pub const APPEALS_HEADING_SPANS: [(&str, usize); 2] = [("行政复议", 5), (LAWSUIT, 10)];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AppealPart {
     Upheld,
     Corrected,

@@ -85,6 +85,12 @@ impl OutcomeGroup {
             OutcomeGroup::OtherHandling => "（六）其他处理",
         }
     }
+
+    /// The group's ordinal, "（三）".
+    pub fn number(self) -> &'static str {
+        let l = self.label();
+        &l[..l.find('）').map_or(0, |i| i + '）'.len_utf8())]
+    }
 }
 
 /// How a row's label is printed: the level-1 label (一、… 四、), and for the
@@ -193,10 +199,20 @@ impl AppRow {
         }
     }
 
-    /// The leaf label alone, without its ordinal prefix — used in short messages.
-    pub fn short_label(self) -> &'static str {
+    /// The row's label without its long notes, for listing rows in a message:
+    /// "（二）部分公开", "（四）1.本机关不掌握相关政府信息".
+    pub fn short_label(self) -> String {
         let l = self.label();
-        l.leaf.unwrap_or(l.top)
+        let leaf = l.leaf.unwrap_or(l.top);
+        // Drop a trailing note such as "（区分处理的，只计这一情形，不计其他情形）".
+        let leaf = match leaf.rfind('（') {
+            Some(i) if i > 0 && leaf.ends_with('）') => &leaf[..i],
+            _ => leaf,
+        };
+        match l.group {
+            Some(g) => format!("{}{leaf}", g.number()),
+            None => leaf.to_string(),
+        }
     }
 }
 
@@ -235,6 +251,11 @@ mod tests {
         assert_eq!(
             AppRow::CarriedForward.full_label(),
             "四、结转下年度继续办理"
+        );
+        assert_eq!(AppRow::PartiallyGranted.short_label(), "（二）部分公开");
+        assert_eq!(
+            AppRow::UnableNotHeld.short_label(),
+            "（四）1.本机关不掌握相关政府信息"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Table A — 二、主动公开政府信息情况: four blocks, each with its own header row.
 
 /// Every figure of table A. `key()` is its path in the file format below `proactive.`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProactiveField {
     RulesIssued,
     RulesRepealed,

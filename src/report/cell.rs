@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CellRef {
     App(AppRow, AppCol),
     Appeal(AppealGroup, AppealPart),

@@ -60,8 +60,8 @@ pub fn explain(msg: &str) -> String {
         return "文件在此处意外结束：内容不完整（可能保存时被中断），请找回完整的文件".into();
     }
     let syntax = [
-        ("expected `,` or `}`", "此处缺少逗号“,”或右花括号“}”"),
-        ("expected `,` or `]`", "此处缺少逗号“,”或右方括号“]”"),
+        ("expected `,` or `}`", "此处前面缺少逗号“,”或右花括号“}”"),
+        ("expected `,` or `]`", "此处前面缺少逗号“,”或右方括号“]”"),
         ("expected `:`", "此处缺少冒号“:”"),
         (
             "expected value",
