@@ -77,7 +77,7 @@ proptest! {
 
     #[test]
     fn arithmetic_rules_report_exactly_what_fails(r in report()) {
-        let findings = checks::run(&r, None);
+        let findings = checks::run(&r, None, &|_| true);
         let first_cells = |id: &str| -> BTreeSet<CellRef> {
             findings.iter().filter(|f| f.id == id).map(|f| f.cells[0]).collect()
         };

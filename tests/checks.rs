@@ -7,7 +7,7 @@ use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField};
 use nianbao::report::{CellRef, Report};
 
 fn findings(r: &Report) -> Vec<Finding> {
-    checks::run(r, None)
+    checks::run(r, None, &|_| true)
 }
 
 fn with_id<'a>(fs: &'a [Finding], id: &str) -> Vec<&'a Finding> {
@@ -301,4 +301,29 @@ fn cells_name_their_labels() {
         CellRef::Appeal(AppealGroup::Review, AppealPart::Total).label(),
         "行政复议·总计"
     );
+}
+
+#[test]
+fn characters_the_font_lacks_are_errors() {
+    let mut r = assets::sample();
+    r.organ = "\u{E000}镇人民政府".into();
+    let covers = |c: char| c != '\u{E000}';
+    let fs = checks::run(&r, None, &covers);
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(fs[0].id, "font.missing_glyph");
+    assert_eq!(fs[0].severity, Severity::Error);
+    assert_eq!(paths(&fs[0]), ["organ"]);
+    assert!(
+        fs[0]
+            .message
+            .starts_with("“机关名称”中有字体无法显示的字：“\u{E000}”(U+E000)"),
+        "{}",
+        fs[0].message
+    );
+    // With the real embedded font.
+    let font = nianbao::fonts::Coverage::of(nianbao::fonts::UI_FONT);
+    let fs = checks::run(&r, None, &|c| font.covers(c));
+    assert_eq!(fs.len(), 1);
+    r.organ = "阿戛镇人民政府".into();
+    assert!(checks::run(&r, None, &|c| font.covers(c)).is_empty());
 }

@@ -12,7 +12,7 @@ fn ids(file: &str, severity: Severity) -> Vec<&'static str> {
         .join("tests/fixtures")
         .join(file);
     let report = store::load(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let mut ids: Vec<_> = checks::run(&report, None)
+    let mut ids: Vec<_> = checks::run(&report, None, &|_| true)
         .into_iter()
         .filter(|f| f.severity == severity)
         .map(|f| f.id)
@@ -59,7 +59,7 @@ fn pingtan_2020_names_both_failing_columns() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/001_fujian-pingtan-2020-format2019.nianbao.json");
     let report = store::load(&path).unwrap();
-    let messages: Vec<_> = checks::run(&report, None)
+    let messages: Vec<_> = checks::run(&report, None, &|_| true)
         .into_iter()
         .filter(|f| f.id == "apps.outcome_total")
         .map(|f| f.message)
@@ -76,7 +76,7 @@ fn hongze_2023_names_both_failing_groups() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/008_jiangsu-huaian-hongzequ-2023.nianbao.json");
     let report = store::load(&path).unwrap();
-    let messages: Vec<_> = checks::run(&report, None)
+    let messages: Vec<_> = checks::run(&report, None, &|_| true)
         .into_iter()
         .filter(|f| f.id == "appeals.total")
         .map(|f| f.message)

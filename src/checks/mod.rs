@@ -5,6 +5,7 @@
 
 mod arithmetic;
 mod fees;
+mod glyphs;
 mod plausibility;
 mod sections;
 pub mod text;
@@ -72,10 +73,12 @@ impl fmt::Display for Finding {
 
 /// Every finding for `report`, errors first, in form order within a severity.
 /// `prior` is last year's report when the caller has it (for the rules that
-/// compare years).
-pub fn run(report: &Report, prior: Option<&Report>) -> Vec<Finding> {
+/// compare years); `covers` says whether the embedded fonts can draw a
+/// character (the caller knows the fonts; the checks do not read files).
+pub fn run(report: &Report, prior: Option<&Report>, covers: &dyn Fn(char) -> bool) -> Vec<Finding> {
     let _ = prior; // the year-to-year rules arrive with that issue
     let mut out = Vec::new();
+    glyphs::check(report, covers, &mut out);
     values::check(report, &mut out);
     arithmetic::check(report, &mut out);
     sections::check(report, &mut out);

@@ -35,19 +35,11 @@ fn is_blank(r: &Report, cell: CellRef) -> bool {
     }
 }
 
-fn section_of(cell: CellRef) -> Section {
-    match cell {
-        CellRef::ProactiveField(_) => Section::Proactive,
-        CellRef::App(..) => Section::Applications,
-        _ => Section::Appeals,
-    }
-}
-
 /// One finding per table with blank cells, listing them all.
 fn blanks(r: &Report, out: &mut Vec<Finding>) {
     for table in [Section::Proactive, Section::Applications, Section::Appeals] {
         let cells: Vec<_> = CellRef::table_cells()
-            .filter(|c| section_of(*c) == table && is_blank(r, *c))
+            .filter(|c| c.section() == table && is_blank(r, *c))
             .collect();
         let Some(first) = cells.first() else { continue };
         let example = if cells.len() == 1 {

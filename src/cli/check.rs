@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use nianbao::checks::{self, Finding, Severity};
+use nianbao::fonts::Coverage;
 use nianbao::report::Report;
 use nianbao::store;
 use serde_json::json;
@@ -96,10 +97,11 @@ pub fn run(opts: &Options) -> u8 {
         return EXIT_UNREADABLE;
     }
 
+    let coverage = Coverage::of(nianbao::fonts::UI_FONT);
     let mut summary = Summary::default();
     let mut stdout = std::io::stdout().lock();
     for file in &files {
-        let outcome = check_file(file, prior.as_ref());
+        let outcome = check_file(file, prior.as_ref(), &coverage);
         summary.add(&outcome);
         let text = match opts.format {
             Format::Json => json_line(file, &outcome) + "\n",
@@ -147,7 +149,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn check_file(file: &Path, prior: Option<&Report>) -> Outcome {
+fn check_file(file: &Path, prior: Option<&Report>, coverage: &Coverage) -> Outcome {
     match store::load(file) {
         Ok(report) => {
             // Without --prior, a report that names last year's file is checked against it.
@@ -155,7 +157,9 @@ fn check_file(file: &Path, prior: Option<&Report>) -> Outcome {
                 Some(_) => None,
                 None => load_own_prior(file, &report),
             };
-            Outcome::Checked(checks::run(&report, prior.or(own_prior.as_ref())))
+            Outcome::Checked(checks::run(&report, prior.or(own_prior.as_ref()), &|c| {
+                coverage.covers(c)
+            }))
         }
         Err(e) => Outcome::Unreadable(format!("无法读取：{e}")),
     }

@@ -6,6 +6,7 @@
 
 mod appeals;
 mod applications;
+pub mod layout;
 mod proactive;
 mod sections;
 
@@ -13,5 +14,6 @@ pub use appeals::{APPEALS_HEADING_SPANS, AppealGroup, AppealPart, LAWSUIT};
 pub use applications::{
     APPLICANT_HEADER, AppCol, AppRow, BALANCE_NOTE, ORGANISATION_HEADER, OutcomeGroup, RowLabel,
 };
+pub use layout::Figure;
 pub use proactive::{BLOCKS, Block, BlockRow, CONTENT_HEADER, FieldKind, ProactiveField};
 pub use sections::{CONVENTIONAL_PARTS, Section, part_number};

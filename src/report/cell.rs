@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField};
+use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, Figure, ProactiveField};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CellRef {
@@ -21,7 +21,40 @@ pub enum CellRef {
     OtherMatters,
 }
 
+impl From<Figure> for CellRef {
+    fn from(f: Figure) -> CellRef {
+        match f {
+            Figure::Proactive(p) => CellRef::ProactiveField(p),
+            Figure::App(r, c) => CellRef::App(r, c),
+            Figure::Appeal(g, p) => CellRef::Appeal(g, p),
+        }
+    }
+}
+
 impl CellRef {
+    /// The table figure this cell is, if it is one.
+    pub fn figure(self) -> Option<Figure> {
+        match self {
+            CellRef::ProactiveField(p) => Some(Figure::Proactive(p)),
+            CellRef::App(r, c) => Some(Figure::App(r, c)),
+            CellRef::Appeal(g, p) => Some(Figure::Appeal(g, p)),
+            _ => None,
+        }
+    }
+
+    /// The section of the report the cell belongs to (the editor's tab).
+    pub fn section(self) -> crate::form::Section {
+        use crate::form::Section;
+        match self {
+            CellRef::ProactiveField(_) => Section::Proactive,
+            CellRef::App(..) => Section::Applications,
+            CellRef::Appeal(..) => Section::Appeals,
+            CellRef::Problems => Section::Problems,
+            CellRef::OtherMatters => Section::OtherMatters,
+            _ => Section::Overview,
+        }
+    }
+
     /// Every cell of table A, B or C that holds a figure, in form order.
     pub fn table_cells() -> impl Iterator<Item = CellRef> {
         let a = ProactiveField::ALL.into_iter().map(CellRef::ProactiveField);

@@ -6,6 +6,7 @@
 
 mod appeals;
 mod applications;
+pub mod autosum;
 mod cell;
 mod proactive;
 mod schema;
