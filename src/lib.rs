@@ -10,3 +10,4 @@ pub mod fonts;
 pub mod form;
 pub mod report;
 pub mod store;
+pub mod ui;

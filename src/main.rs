@@ -1,6 +1,9 @@
 //! `nianbao`: the editor when run without a subcommand, else the command line
 //! of DESIGN.md.
 
+// A release build on Windows opens no console window behind the editor.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 mod cli;
 
 use std::process::ExitCode;
@@ -14,14 +17,13 @@ fn main() -> ExitCode {
         }
     };
     match command {
-        cli::Command::Editor(path) => {
-            let _ = path; // opened by the editor, which comes next
-            eprintln!(
-                "编辑器窗口尚未完成；目前可用命令行检查年报：\n\n{}",
-                cli::USAGE
-            );
-            ExitCode::from(cli::EXIT_UNREADABLE)
-        }
+        cli::Command::Editor(path) => match nianbao::ui::run(path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(msg) => {
+                eprintln!("{msg}");
+                ExitCode::from(cli::EXIT_UNREADABLE)
+            }
+        },
         other => ExitCode::from(cli::run(other)),
     }
 }

@@ -1,0 +1,548 @@
+//! The editor: the open report, the tab shown, the dialog (at most one), and
+//! the commands queued this frame.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, Panel, ScrollArea, Ui, ViewportCommand};
+use egui::util::undoer::Undoer;
+
+use super::dialogs::{Dialog, Outcome, PathPurpose};
+use super::files::{self, Pick};
+use super::grid::{self, GridState};
+use super::{Command, cell_id, findings, header, overview, start};
+use crate::checks::{self, Finding, Severity};
+use crate::fonts::{Coverage, UI_FONT};
+use crate::form::{Section, layout};
+use crate::report::{CellRef, Report};
+use crate::{assets, store};
+
+const RECENT_KEY: &str = "recent_files";
+const AUTO_SUM_KEY: &str = "auto_sum";
+const MAX_RECENT: usize = 8;
+
+/// An open report and what belongs to it alone.
+pub struct Document {
+    pub report: Report,
+    /// Where it is saved; `None` until saved the first time.
+    pub path: Option<PathBuf>,
+    /// The report as last saved or opened, to tell unsaved changes.
+    saved: Report,
+    undoer: Undoer<Report>,
+}
+
+impl Document {
+    fn new(report: Report, path: Option<PathBuf>) -> Document {
+        Document {
+            saved: report.clone(),
+            report,
+            path,
+            undoer: Undoer::default(),
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.report != self.saved
+    }
+
+    pub fn name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "未命名年报".to_string())
+    }
+}
+
+/// The tables as printed, built once.
+struct Tables {
+    proactive: layout::Table,
+    applications: layout::Table,
+    appeals: layout::Table,
+}
+
+pub struct App {
+    pub doc: Option<Document>,
+    pub tab: Section,
+    pub auto_sum: bool,
+    grid: GridState,
+    dialog: Option<Dialog>,
+    queue: Vec<Command>,
+    /// The last thing done or refused, shown in the status line.
+    status: String,
+    recent: Vec<PathBuf>,
+    coverage: Coverage,
+    tables: Tables,
+    /// Set once the clerk has agreed to close despite unsaved changes.
+    closing: bool,
+    title: String,
+}
+
+impl App {
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> App {
+        super::fonts::install(&cc.egui_ctx);
+        // Office software is light; a dark window looks broken next to WPS.
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        let storage = cc.storage;
+        let mut app = App {
+            doc: None,
+            tab: Section::Overview,
+            auto_sum: storage
+                .and_then(|s| eframe::get_value(s, AUTO_SUM_KEY))
+                .unwrap_or(true),
+            grid: GridState::default(),
+            dialog: None,
+            queue: Vec::new(),
+            status: String::new(),
+            recent: storage
+                .and_then(|s| eframe::get_value(s, RECENT_KEY))
+                .unwrap_or_default(),
+            coverage: Coverage::of(UI_FONT),
+            tables: Tables {
+                proactive: layout::proactive(),
+                applications: layout::applications(),
+                appeals: layout::appeals(),
+            },
+            closing: false,
+            title: String::new(),
+        };
+        if let Some(p) = path {
+            app.open_path(&p);
+        }
+        app
+    }
+
+    /// Queue a command, as a menu item or shortcut does.
+    pub fn enqueue(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// Start editing `report` as if just opened from `path`.
+    pub fn set_document(&mut self, report: Report, path: Option<PathBuf>) {
+        self.doc = Some(Document::new(report, path));
+        self.grid.reset();
+        self.tab = Section::Overview;
+    }
+
+    pub fn findings(&self) -> Vec<Finding> {
+        match &self.doc {
+            Some(d) => checks::run(&d.report, None, &|c| self.coverage.covers(c)),
+            None => Vec::new(),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(report) => {
+                self.set_document(report, Some(path.to_path_buf()));
+                self.remember(path);
+                self.status = format!("已打开：{}", path.display());
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Notice {
+                    title: "无法打开年报文件".into(),
+                    text: format!("{}\n\n{e}\n\n文件没有被改动。", path.display()),
+                });
+            }
+        }
+    }
+
+    /// Save to `path`; on failure the old file stays as it was and the clerk is told.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match store::save(path, &doc.report) {
+            Ok(()) => {
+                doc.saved = doc.report.clone();
+                doc.path = Some(path.to_path_buf());
+                self.status = format!("已保存：{}", path.display());
+                self.remember(path);
+                true
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Notice {
+                    title: "保存失败".into(),
+                    text: format!("{e}\n\n原来的文件没有被改动。请另存到其他位置。"),
+                });
+                false
+            }
+        }
+    }
+
+    fn save(&mut self) -> bool {
+        match self.doc.as_ref().and_then(|d| d.path.clone()) {
+            Some(p) => self.save_to(&p),
+            None => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let suggested = format!(
+            "{}{}年政府信息公开工作年度报告.nianbao.json",
+            doc.report.organ, doc.report.year
+        );
+        match files::pick_save(&suggested) {
+            Pick::Chosen(p) => self.save_to(&with_extension(p)),
+            Pick::Cancelled => false,
+            Pick::Unavailable(reason) => {
+                self.dialog = Some(Dialog::Path {
+                    purpose: PathPurpose::SaveAs,
+                    text: suggested,
+                    reason,
+                });
+                false
+            }
+        }
+    }
+
+    /// Apply one command. `confirmed`: the clerk has already answered the
+    /// unsaved-changes question for it.
+    fn apply(&mut self, command: Command, ctx: &egui::Context, confirmed: bool) {
+        if command.discards_report()
+            && !confirmed
+            && let Some(doc) = &self.doc
+            && doc.is_dirty()
+        {
+            self.dialog = Some(Dialog::Unsaved {
+                name: doc.name(),
+                then: command,
+            });
+            return;
+        }
+        match command {
+            Command::New => {
+                self.set_document(Report::new("", default_year()), None);
+                self.status = "新建年报：请先填写机关名称和年度".into();
+            }
+            Command::Open => match files::pick_open() {
+                Pick::Chosen(p) => self.open_path(&p),
+                Pick::Cancelled => {}
+                Pick::Unavailable(reason) => {
+                    self.dialog = Some(Dialog::Path {
+                        purpose: PathPurpose::Open,
+                        text: String::new(),
+                        reason,
+                    });
+                }
+            },
+            Command::OpenPath(p) => self.open_path(&p),
+            Command::OpenSample => {
+                self.set_document(assets::sample(), None);
+                self.status = "已打开示例：阿戛镇人民政府2024年年度报告（另存后可修改使用）".into();
+            }
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Undo | Command::Redo => {
+                if let Some(doc) = &mut self.doc {
+                    let restored = if command == Command::Undo {
+                        doc.undoer.undo(&doc.report)
+                    } else {
+                        doc.undoer.redo(&doc.report)
+                    };
+                    if let Some(r) = restored {
+                        doc.report = r.clone();
+                        self.grid.reset();
+                    }
+                }
+            }
+            Command::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        // App shortcuts are taken before any text field sees them, so that
+        // Ctrl+Z undoes once, through the app's history.
+        ctx.input_mut(|i| {
+            for (command, shortcut) in &Command::WITH_SHORTCUTS {
+                if i.consume_shortcut(shortcut) {
+                    self.queue.push(command.clone());
+                }
+            }
+        });
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            self.queue.push(Command::OpenPath(p));
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.closing
+            && let Some(doc) = &self.doc
+            && doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                name: doc.name(),
+                then: Command::Quit,
+            });
+        }
+    }
+
+    fn show_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        let Some(outcome) = dialog.show(ctx) else {
+            return;
+        };
+        self.dialog = None;
+        match outcome {
+            Outcome::Save(then) => {
+                if self.save() {
+                    self.apply(then, ctx, true);
+                }
+            }
+            Outcome::Discard(then) => self.apply(then, ctx, true),
+            Outcome::Path(PathPurpose::Open, p) => self.open_path(&p),
+            Outcome::Path(PathPurpose::SaveAs, p) => {
+                self.save_to(&with_extension(p));
+            }
+            Outcome::Closed => {}
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("文件", |ui| {
+                for cmd in [
+                    Command::New,
+                    Command::Open,
+                    Command::OpenSample,
+                    Command::Save,
+                    Command::SaveAs,
+                ] {
+                    menu_item(ui, cmd, &mut self.queue);
+                }
+                if !self.recent.is_empty() {
+                    ui.menu_button("最近打开", |ui| {
+                        for p in &self.recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.queue.push(Command::OpenPath(p.clone()));
+                            }
+                        }
+                    });
+                }
+                ui.separator();
+                menu_item(ui, Command::Quit, &mut self.queue);
+            });
+            ui.menu_button("编辑", |ui| {
+                menu_item(ui, Command::Undo, &mut self.queue);
+                menu_item(ui, Command::Redo, &mut self.queue);
+                ui.separator();
+                ui.checkbox(&mut self.auto_sum, "自动合计（修改数字时自动填写总计）");
+            });
+        });
+    }
+
+    fn document_ui(&mut self, ui: &mut Ui, findings: &[Finding]) {
+        let Some(doc) = &mut self.doc else { return };
+        Panel::top("nianbao-header").show(ui, |ui| {
+            ui.add_space(4.0);
+            header::show(ui, &mut doc.report);
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                for s in Section::ALL {
+                    let errors = findings.iter().any(|f| {
+                        f.severity == Severity::Error
+                            && f.cells.first().is_some_and(|c| c.section() == s)
+                    });
+                    let label = if errors {
+                        format!("{}●", s.heading())
+                    } else {
+                        s.heading()
+                    };
+                    ui.selectable_value(&mut self.tab, s, label);
+                }
+            });
+        });
+        let clicked = Panel::right("nianbao-findings")
+            .default_size(300.0)
+            .min_size(240.0)
+            .show(ui, |ui| findings::show(ui, findings))
+            .inner;
+        Panel::bottom("nianbao-status").show(ui, |ui| {
+            ui.label(&self.status);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+                let marks = outline_marks(findings);
+                let report = &mut doc.report;
+                let (grid, auto_sum) = (&mut self.grid, self.auto_sum);
+                match self.tab {
+                    Section::Overview => overview::overview(ui, report),
+                    Section::Proactive => {
+                        ui.heading(Section::Proactive.heading());
+                        grid::notice(ui, grid);
+                        grid::show(
+                            ui,
+                            &self.tables.proactive,
+                            &grid::PROACTIVE_WIDTHS,
+                            report,
+                            grid,
+                            &marks,
+                            auto_sum,
+                        );
+                    }
+                    Section::Applications => {
+                        ui.heading(Section::Applications.heading());
+                        grid::notice(ui, grid);
+                        grid::show(
+                            ui,
+                            &self.tables.applications,
+                            &grid::APPLICATIONS_WIDTHS,
+                            report,
+                            grid,
+                            &marks,
+                            auto_sum,
+                        );
+                    }
+                    Section::Appeals => {
+                        ui.heading(Section::Appeals.heading());
+                        grid::notice(ui, grid);
+                        grid::show(
+                            ui,
+                            &self.tables.appeals,
+                            &grid::APPEALS_WIDTHS,
+                            report,
+                            grid,
+                            &marks,
+                            auto_sum,
+                        );
+                    }
+                    Section::Problems => overview::problems(ui, report),
+                    Section::OtherMatters => overview::other_matters(ui, report),
+                }
+            });
+        });
+        if let Some(cell) = clicked {
+            self.tab = cell.section();
+            ui.memory_mut(|m| m.request_focus(cell_id(cell)));
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.doc {
+            Some(d) => format!(
+                "{}{} — 年报编辑器",
+                d.name(),
+                if d.is_dirty() { " *" } else { "" }
+            ),
+            None => "年报编辑器".to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_input(&ctx);
+        for command in std::mem::take(&mut self.queue) {
+            self.apply(command, &ctx, false);
+        }
+        Panel::top("nianbao-menu").show(ui, |ui| self.menu_bar(ui));
+        if self.doc.is_some() {
+            let findings = self.findings();
+            self.document_ui(ui, &findings);
+        } else {
+            let recent = self.recent.clone();
+            egui::CentralPanel::default().show(ui, |ui| start::show(ui, &recent, &mut self.queue));
+        }
+        self.show_dialog(&ctx);
+        if let Some(doc) = &mut self.doc {
+            doc.undoer.feed_state(ctx.input(|i| i.time), &doc.report);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, AUTO_SUM_KEY, &self.auto_sum);
+    }
+}
+
+fn menu_item(ui: &mut Ui, cmd: Command, queue: &mut Vec<Command>) {
+    let mut button = egui::Button::new(cmd.label());
+    if let Some(s) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    if ui.add(button).clicked() {
+        queue.push(cmd);
+    }
+}
+
+/// The worst severity per cell, for outlining. Blank cells (`value.blank`) and
+/// empty sections are listed in the panel but not outlined: on a new report
+/// every cell is blank, and an amber grid would hide the real mistakes.
+fn outline_marks(findings: &[Finding]) -> HashMap<CellRef, Severity> {
+    let mut marks = HashMap::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.id != "value.blank" && f.id != "section.empty")
+    {
+        for c in &f.cells {
+            let e = marks.entry(*c).or_insert(f.severity);
+            *e = (*e).min(f.severity);
+        }
+    }
+    marks
+}
+
+/// Saved files end in `.json`, so that the open dialog's filter finds them again.
+fn with_extension(p: PathBuf) -> PathBuf {
+    if p.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        p
+    } else {
+        let mut s = p.into_os_string();
+        s.push(".nianbao.json");
+        PathBuf::from(s)
+    }
+}
+
+/// The year a report is usually written for: last year, until the report is
+/// published at the end of January.
+fn default_year() -> u16 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    // Days since 1970 to the civil year (proleptic Gregorian), Howard Hinnant's method.
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year - 1) as u16
+}

@@ -1,0 +1,53 @@
+//! Above the tabs, always visible: organ and year, and (folded) the optional
+//! title and preamble.
+
+use eframe::egui::{self, TextEdit, Ui};
+
+use super::cell_id;
+use crate::report::{CellRef, Report};
+
+pub fn show(ui: &mut Ui, report: &mut Report) {
+    ui.horizontal(|ui| {
+        let label = ui.label("机关名称");
+        ui.add(
+            TextEdit::singleline(&mut report.organ)
+                .id(cell_id(CellRef::Organ))
+                .hint_text("例如：阿戛镇人民政府")
+                .desired_width(280.0),
+        )
+        .labelled_by(label.id);
+        ui.add_space(16.0);
+        let label = ui.label("年度");
+        ui.add(
+            egui::DragValue::new(&mut report.year)
+                .range(1990..=2100)
+                .speed(0.05)
+                .suffix(" 年"),
+        )
+        .labelled_by(label.id);
+    });
+    egui::CollapsingHeader::new("标题与前言（可选）")
+        .id_salt("title-and-preamble")
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("标题");
+                let conventional =
+                    format!("{}{}年政府信息公开工作年度报告", report.organ, report.year);
+                ui.add(
+                    TextEdit::singleline(&mut report.title)
+                        .id(cell_id(CellRef::Title))
+                        .hint_text(format!("不填则为：{conventional}"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            });
+            let label = ui.label("前言（法律依据、统计期限、发布网址、咨询联系方式等）");
+            ui.add(
+                TextEdit::multiline(&mut report.preamble)
+                    .id(cell_id(CellRef::Preamble))
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+}

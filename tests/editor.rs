@@ -1,0 +1,300 @@
+//! The editor window driven like a clerk would, through egui_kittest: typing,
+//! moving between cells, pasting, IME, undo, closing, following findings.
+
+use eframe::egui::{self, Event, ImeEvent, Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::{Harness, kittest::Queryable};
+use nianbao::assets;
+use nianbao::form::{AppCol, AppRow, Section};
+use nianbao::report::{CellRef, Report};
+use nianbao::ui::App;
+
+fn editor(report: Report, tab: Section) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(move |cc| {
+            let mut app = App::new(cc, None);
+            app.set_document(report, None);
+            app.tab = tab;
+            app
+        });
+    h.run();
+    h
+}
+
+fn label(row: AppRow, col: AppCol) -> String {
+    CellRef::App(row, col).label()
+}
+
+fn value(h: &Harness<'_, App>, row: AppRow, col: AppCol) -> Option<u64> {
+    h.state()
+        .doc
+        .as_ref()
+        .unwrap()
+        .report
+        .applications
+        .get(row, col)
+}
+
+/// Give a cell the keyboard focus, as a click or Tab would.
+fn focus(h: &mut Harness<'_, App>, name: &str) {
+    h.get_by_label(name).focus();
+    h.run();
+    assert!(
+        h.get_by_label(name).is_focused(),
+        "{name} should have focus"
+    );
+}
+
+fn type_into(h: &mut Harness<'_, App>, name: &str, text: &str) {
+    focus(h, name);
+    h.get_by_label(name).type_text(text);
+    h.run();
+}
+
+#[test]
+fn typing_a_figure_shows_and_clears_the_balance_finding() {
+    let mut h = editor(assets::sample(), Section::Applications);
+    assert!(h.query_by_label_contains("三、自然人列").is_none());
+
+    type_into(
+        &mut h,
+        &label(AppRow::NewReceived, AppCol::NaturalPerson),
+        "3",
+    );
+    assert_eq!(
+        value(&h, AppRow::NewReceived, AppCol::NaturalPerson),
+        Some(3)
+    );
+    // 自动合计 filled the row's 总计, so only the column balance fails.
+    assert_eq!(value(&h, AppRow::NewReceived, AppCol::Total), Some(3));
+    h.get_by_label_contains(
+        "三、自然人列：第一项(3)+第二项(0)=3，第三项总计(0)+第四项(0)=0，相差3",
+    );
+    assert!(
+        h.query_by_label_contains("一、本年新收政府信息公开申请数量：")
+            .is_none()
+    );
+
+    type_into(
+        &mut h,
+        &label(AppRow::CarriedForward, AppCol::NaturalPerson),
+        "3",
+    );
+    assert!(h.query_by_label_contains("三、自然人列").is_none());
+    assert!(h.query_by_label_contains("三、总计列").is_none());
+    h.get_by_label("未发现问题：表格勾稽关系无误。");
+}
+
+#[test]
+fn typing_replaces_the_cell_and_clearing_makes_it_blank() {
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::Granted, AppCol::Research) = Some(5);
+    let mut h = editor(r, Section::Applications);
+    let name = label(AppRow::Granted, AppCol::Research);
+    type_into(&mut h, &name, "7");
+    assert_eq!(value(&h, AppRow::Granted, AppCol::Research), Some(7));
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(value(&h, AppRow::Granted, AppCol::Research), None);
+    h.get_by_label_contains("“三、（一）予以公开·科研机构”未填写");
+}
+
+#[test]
+fn other_keys_are_refused_with_a_reason() {
+    let mut h = editor(assets::sample(), Section::Applications);
+    let name = label(AppRow::Granted, AppCol::Commercial);
+    type_into(&mut h, &name, "a");
+    assert_eq!(value(&h, AppRow::Granted, AppCol::Commercial), Some(0));
+    h.get_by_label_contains("表格中只能填数字：“a”未被接受");
+    // Full-width digits from a Chinese IME are taken as digits.
+    h.get_by_label(&name).type_text("２");
+    h.run();
+    assert_eq!(value(&h, AppRow::Granted, AppCol::Commercial), Some(2));
+}
+
+#[test]
+fn tab_enter_and_arrows_move_like_a_spreadsheet() {
+    let mut h = editor(assets::sample(), Section::Applications);
+    focus(&mut h, &label(AppRow::NewReceived, AppCol::NaturalPerson));
+    let moves = [
+        (
+            Modifiers::NONE,
+            Key::Tab,
+            AppRow::NewReceived,
+            AppCol::Commercial,
+        ),
+        (
+            Modifiers::NONE,
+            Key::Enter,
+            AppRow::CarriedOver,
+            AppCol::Commercial,
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::Tab,
+            AppRow::CarriedOver,
+            AppCol::NaturalPerson,
+        ),
+        (
+            Modifiers::NONE,
+            Key::ArrowDown,
+            AppRow::Granted,
+            AppCol::NaturalPerson,
+        ),
+        (
+            Modifiers::NONE,
+            Key::ArrowUp,
+            AppRow::CarriedOver,
+            AppCol::NaturalPerson,
+        ),
+        (
+            Modifiers::NONE,
+            Key::ArrowRight,
+            AppRow::CarriedOver,
+            AppCol::Commercial,
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::Enter,
+            AppRow::NewReceived,
+            AppCol::Commercial,
+        ),
+    ];
+    for (m, key, row, col) in moves {
+        h.key_press_modifiers(m, key);
+        h.run();
+        assert!(
+            h.get_by_label(&label(row, col)).is_focused(),
+            "{key:?} should reach {}",
+            label(row, col)
+        );
+    }
+    // Tab at the end of the row goes on to the next row's first cell.
+    focus(&mut h, &label(AppRow::NewReceived, AppCol::Total));
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label(&label(AppRow::CarriedOver, AppCol::NaturalPerson))
+            .is_focused()
+    );
+}
+
+#[test]
+fn a_block_from_excel_pastes_from_the_focused_cell() {
+    let mut h = editor(assets::sample(), Section::Applications);
+    focus(&mut h, &label(AppRow::Granted, AppCol::Commercial));
+    h.event(Event::Paste("1\t2\r\n3\t4\r\n5\t6\r\n".into()));
+    h.run();
+    use AppCol::*;
+    use AppRow::*;
+    for (row, col, v) in [
+        (Granted, Commercial, 1),
+        (Granted, Research, 2),
+        (PartiallyGranted, Commercial, 3),
+        (PartiallyGranted, Research, 4),
+        (DeniedStateSecret, Commercial, 5),
+        (DeniedStateSecret, Research, 6),
+    ] {
+        assert_eq!(value(&h, row, col), Some(v), "{}", label(row, col));
+    }
+    assert_eq!(value(&h, Granted, SocialWelfare), Some(0));
+    assert_eq!(value(&h, Granted, NaturalPerson), Some(0));
+    h.get_by_label("已粘贴6个数");
+
+    // A word is refused and nothing changes.
+    h.event(Event::Paste("7\t共计".into()));
+    h.run();
+    assert_eq!(value(&h, Granted, Commercial), Some(1));
+    h.get_by_label_contains("“共计”不是数字：已取消粘贴");
+}
+
+#[test]
+fn chinese_ime_text_reaches_a_text_field() {
+    let mut h = editor(Report::new("", 2024), Section::Overview);
+    focus(&mut h, "机关名称");
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: "a ga zhen".into(),
+        active_range_chars: None,
+    }));
+    h.run();
+    h.event(Event::Ime(ImeEvent::Commit("阿戛镇".into())));
+    h.run();
+    assert_eq!(h.state().doc.as_ref().unwrap().report.organ, "阿戛镇");
+}
+
+#[test]
+fn ctrl_z_undoes_one_typing_burst_once() {
+    let mut h = editor(Report::new("某局", 2024), Section::Overview);
+    focus(&mut h, "机关名称");
+    h.get_by_label("机关名称").type_text("甲");
+    // Let the burst settle into the history.
+    h.run_steps(90);
+    h.get_by_label("机关名称").type_text("乙");
+    h.run();
+    let organ = |h: &Harness<'_, App>| h.state().doc.as_ref().unwrap().report.organ.clone();
+    assert!(
+        organ(&h).contains('甲') && organ(&h).contains('乙'),
+        "{}",
+        organ(&h)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let after = organ(&h);
+    assert!(after.contains('甲') && !after.contains('乙'), "{after}");
+    // Redo brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(organ(&h).contains('乙'));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = editor(assets::sample(), Section::Applications);
+    type_into(&mut h, &label(AppRow::Granted, AppCol::Commercial), "1");
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+    h.get_by_label("保存修改？");
+    h.get_by_label("不保存");
+    h.get_by_label("保存");
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.query_by_label("保存修改？").is_none());
+    assert_eq!(value(&h, AppRow::Granted, AppCol::Commercial), Some(1));
+}
+
+#[test]
+fn clicking_a_finding_goes_to_its_cell() {
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::CarriedOver, AppCol::Other) = Some(2);
+    *r.applications.get_mut(AppRow::CarriedOver, AppCol::Total) = Some(2);
+    let mut h = editor(r, Section::Overview);
+    h.get_by_label_contains("三、其他列：第一项(0)+第二项(2)=2")
+        .click();
+    h.run();
+    assert_eq!(h.state().tab, Section::Applications);
+    assert!(
+        h.get_by_label(&label(AppRow::NewReceived, AppCol::Other))
+            .is_focused()
+    );
+}
+
+#[test]
+fn the_start_page_opens_the_sample() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(|cc| App::new(cc, None));
+    h.run();
+    h.get_by_label("新建年报");
+    h.get_by_label("打开示例（阿戛镇2024年）").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().report.organ,
+        "阿戛镇人民政府"
+    );
+    h.get_by_label("导语");
+}
