@@ -10,35 +10,51 @@ use skrifa::MetadataProvider;
 #[folder = "fonts/"]
 struct Fonts;
 
-/// The editor's face: Noto Sans CJK SC, full coverage of 通用规范汉字表.
+/// The editor's face, and 黑体-style headings in print: Noto Sans CJK SC,
+/// full coverage of 通用规范汉字表.
 pub const UI_FONT: &str = "NotoSansCJKsc-Regular.otf";
+/// Body text in print (宋体 stands in for 仿宋, of which no open face exists):
+/// Noto Serif CJK SC, full coverage. Every other print face falls back to it.
+pub const BODY_FONT: &str = "NotoSerifCJKsc-Regular.otf";
+/// The title (小标宋-style bold Song), subset to GB 2312 at build time.
+pub const TITLE_FONT: &str = "NotoSerifCJKsc-Bold-GB2312.otf";
+/// （一） headings (楷体): LXGW WenKai subset to GB 2312 and renamed (its
+/// licence reserves the name for unmodified fonts).
+pub const KAI_FONT: &str = "NianbaoKai-GB2312.ttf";
 
-/// A font file's bytes. With `debug-embed` these are borrowed from the binary
-/// in every build, so handing them on costs no copy.
-pub fn bytes(name: &str) -> Cow<'static, [u8]> {
-    Fonts::get(name)
+/// A font file's bytes, borrowed from the binary: rust-embed includes them in
+/// every build (`debug-embed`), so handing them on costs no copy.
+pub fn bytes(name: &str) -> &'static [u8] {
+    let data = Fonts::get(name)
         .unwrap_or_else(|| panic!("font {name} is embedded at build time"))
-        .data
+        .data;
+    match data {
+        Cow::Borrowed(b) => b,
+        // Not reached with embedded files; kept so a change of build mode is not fatal.
+        Cow::Owned(v) => Box::leak(v.into_boxed_slice()),
+    }
 }
 
 /// Which characters a font can draw.
 pub struct Coverage {
-    font: Cow<'static, [u8]>,
+    font: skrifa::FontRef<'static>,
 }
 
 impl Coverage {
     pub fn of(name: &str) -> Coverage {
-        Coverage { font: bytes(name) }
+        Coverage {
+            font: skrifa::FontRef::new(bytes(name)).expect("embedded fonts parse"),
+        }
+    }
+
+    /// The fonts a report is printed with: a character they lack prints as a blank box.
+    pub fn print() -> Coverage {
+        Coverage::of(BODY_FONT)
     }
 
     pub fn covers(&self, c: char) -> bool {
         // Line breaks and tabs are layout, not glyphs.
-        if c.is_control() {
-            return true;
-        }
-        skrifa::FontRef::new(&self.font)
-            .map(|f| f.charmap().map(c).is_some())
-            .unwrap_or(false)
+        c.is_control() || self.font.charmap().map(c).is_some()
     }
 }
 

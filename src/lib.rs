@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod checks;
+pub mod export;
 pub mod fonts;
 pub mod form;
 pub mod report;

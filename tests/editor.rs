@@ -298,3 +298,92 @@ fn the_start_page_opens_the_sample() {
     );
     h.get_by_label("导语");
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_file_opens_as_written_without_filling_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("洪泽.nianbao.json");
+    let mut r = assets::sample();
+    // A published report whose total is wrong must stay wrong: 自动合计 never runs on opening.
+    *r.applications
+        .get_mut(AppRow::NewReceived, AppCol::NaturalPerson) = Some(4);
+    nianbao::store::save(&path, &r).unwrap();
+
+    let mut h = editor(Report::new("", 2024), Section::Overview);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.report, r);
+    assert_eq!(doc.path.as_deref(), Some(path.as_path()));
+    h.get_by_label_contains("一、本年新收政府信息公开申请数量：自然人(4)");
+}
+
+#[test]
+fn a_broken_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("坏.nianbao.json");
+    std::fs::write(&path, "{\"schema\": \"nianbao.report/1\",").unwrap();
+    let mut h = editor(assets::sample(), Section::Overview);
+    h.state_mut()
+        .enqueue(nianbao::ui::Command::OpenPath(path.clone()));
+    h.run();
+    h.get_by_label("无法打开年报文件");
+    h.get_by_label_contains("文件在此处意外结束");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\"schema\": \"nianbao.report/1\","
+    );
+    // The open report is still there.
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().report.organ,
+        "阿戛镇人民政府"
+    );
+}
+
+#[test]
+fn ctrl_s_saves_to_the_file_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.nianbao.json");
+    nianbao::store::save(&path, &assets::sample()).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe({
+            let path = path.clone();
+            move |cc| App::new(cc, Some(path))
+        });
+    h.run();
+    h.state_mut().tab = Section::Appeals;
+    h.run();
+    type_into(
+        &mut h,
+        &CellRef::Appeal(
+            nianbao::form::AppealGroup::Review,
+            nianbao::form::AppealPart::Upheld,
+        )
+        .label(),
+        "2",
+    );
+    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    let saved = nianbao::store::load(&path).unwrap();
+    assert_eq!(saved.appeals.review.upheld, Some(2));
+    // 自动合计 filled 行政复议·总计 as the clerk typed.
+    assert_eq!(saved.appeals.review.total, Some(2));
+    assert!(h.state().status().starts_with("已保存"));
+}

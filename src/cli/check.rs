@@ -97,7 +97,7 @@ pub fn run(opts: &Options) -> u8 {
         return EXIT_UNREADABLE;
     }
 
-    let coverage = Coverage::of(nianbao::fonts::UI_FONT);
+    let coverage = Coverage::print();
     let mut summary = Summary::default();
     let mut stdout = std::io::stdout().lock();
     for file in &files {

@@ -2,6 +2,7 @@
 //! parsed by hand; every message is Chinese and says what to type instead.
 
 mod check;
+mod export;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ pub const USAGE: &str = "\
   nianbao [文件]                         打开编辑器（可指定要打开的年报文件）
   nianbao check [--format text|json] [--prior 上年文件] 路径...
                                          检查年报文件（路径可以是文件夹，检查其中所有 .json 文件）
+  nianbao export 年报.json --pdf 年报.pdf  导出 PDF（不打开窗口）
   nianbao sample -o 输出文件.json         写出内置的示例年报（阿戛镇人民政府2024年）
 退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取或写入";
 
@@ -23,6 +25,7 @@ pub const USAGE: &str = "\
 pub enum Command {
     Editor(Option<PathBuf>),
     Check(check::Options),
+    Export(export::Options),
     Sample(PathBuf),
     Help,
 }
@@ -37,6 +40,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     };
     match first.to_str() {
         Some("check") => check::parse(args.collect()).map(Command::Check),
+        Some("export") => export::parse(args.collect()).map(Command::Export),
         Some("sample") => {
             let rest: Vec<_> = args.collect();
             match rest.as_slice() {
@@ -66,6 +70,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
 pub fn run(command: Command) -> u8 {
     match command {
         Command::Check(opts) => check::run(&opts),
+        Command::Export(opts) => export::run(&opts),
         Command::Sample(out) => sample(&out),
         Command::Help => {
             println!("{USAGE}");

@@ -1,6 +1,5 @@
 //! Installing the embedded CJK face into egui, once, without copying it.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
@@ -11,10 +10,7 @@ use crate::fonts::{UI_FONT, bytes};
 /// (for the few symbols the CJK face lacks). Call once at start-up: setting
 /// fonts re-rasterises everything.
 pub fn install(ctx: &egui::Context) {
-    let data = match bytes(UI_FONT) {
-        Cow::Borrowed(b) => FontData::from_static(b),
-        Cow::Owned(v) => FontData::from_owned(v),
-    };
+    let data = FontData::from_static(bytes(UI_FONT));
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(UI_FONT.to_owned(), Arc::new(data));
     for family in [FontFamily::Proportional, FontFamily::Monospace] {

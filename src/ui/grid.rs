@@ -54,7 +54,7 @@ pub const APPLICATIONS_WIDTHS: Widths = Widths {
 };
 pub const APPEALS_WIDTHS: Widths = Widths {
     labels: &[],
-    figure: 68.0,
+    figure: 58.0,
 };
 
 const PAD: f32 = 4.0;

@@ -24,6 +24,7 @@ pub const APP_ID: &str = "nianbao";
 /// Open the editor window; returns when it is closed. `Err` says, in Chinese,
 /// why no window could be opened.
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+    let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("年报编辑器")
@@ -38,7 +39,15 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, path)))),
+        Box::new(move |cc| {
+            let mut app = App::new(cc, path);
+            // `NIANBAO_STARTUP_PROBE=1`: print the time to the first frame and
+            // close (tools/measure-editor.sh).
+            if std::env::var_os("NIANBAO_STARTUP_PROBE").is_some() {
+                app.probe_startup(started);
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| {
         format!(

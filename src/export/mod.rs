@@ -1,0 +1,3 @@
+//! Exports of a report for printing and publishing.
+
+pub mod pdf;

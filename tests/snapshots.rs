@@ -1,0 +1,39 @@
+//! A few image snapshots of the editor (`cargo test --features snapshots`,
+//! run by `.ci/run`): layout mistakes that state assertions cannot see.
+//! Refresh after an intended change with `UPDATE_SNAPSHOTS=1`.
+#![cfg(feature = "snapshots")]
+
+use eframe::egui;
+use egui_kittest::Harness;
+use nianbao::assets;
+use nianbao::form::{AppCol, AppRow, Section};
+use nianbao::ui::App;
+
+fn editor(tab: Section) -> Harness<'static, App> {
+    let mut r = assets::sample();
+    *r.applications
+        .get_mut(AppRow::NewReceived, AppCol::Commercial) = Some(2);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        // The editor sets the light theme at start-up; the harness would otherwise impose dark.
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| {
+            let mut app = App::new(cc, None);
+            app.set_document(r, None);
+            app.tab = tab;
+            app
+        });
+    h.run();
+    h
+}
+
+#[test]
+fn matrix_tab_with_findings() {
+    editor(Section::Applications).snapshot("matrix_tab_with_findings");
+}
+
+#[test]
+fn appeals_tab() {
+    editor(Section::Appeals).snapshot("appeals_tab");
+}
