@@ -190,3 +190,35 @@ fn sample_refuses_an_unwritable_target() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("无法保存到"), "{}", stderr(&o));
 }
+
+#[test]
+fn export_writes_a_pdf_and_names_characters_the_fonts_lack() {
+    let dir = with_sample();
+    let o = nianbao(&["export", "s.json", "--pdf", "s.pdf"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        fs::read(dir.path().join("s.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+
+    // A private-use character no font has: still written, exit 1, named on stderr.
+    let text = fs::read_to_string(dir.path().join("s.json")).unwrap();
+    fs::write(
+        dir.path().join("rare.json"),
+        text.replacen("阿戛镇人民政府", "阿戛镇\u{E000}人民政府", 1),
+    )
+    .unwrap();
+    let o = nianbao(&["export", "rare.json", "--pdf", "rare.pdf"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(dir.path().join("rare.pdf").exists());
+    assert!(stderr(&o).contains("font.missing_glyph"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("U+E000"), "{}", stderr(&o));
+
+    let o = nianbao(&["export", "无此文件.json", "--pdf", "x.pdf"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("x.pdf").exists());
+    let o = nianbao(&["export", "s.json"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--pdf"), "{}", stderr(&o));
+}

@@ -387,3 +387,50 @@ fn ctrl_s_saves_to_the_file_it_came_from() {
     assert_eq!(saved.appeals.review.total, Some(2));
     assert!(h.state().status().starts_with("已保存"));
 }
+
+#[test]
+fn export_warns_about_errors_then_writes_the_pdf_where_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(1);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe({
+            let path = dir.path().join("阿戛镇.nianbao.json");
+            move |cc| {
+                let mut app = App::new(cc, None);
+                app.set_document(r, Some(path));
+                // No system dialog in tests: the built-in path prompt instead.
+                app.native_dialogs = false;
+                app
+            }
+        });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    h.get_by_label("年报中还有错误");
+    h.get_by_label("返回修改").click();
+    h.run();
+    assert!(h.query_by_label("年报中还有错误").is_none());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    h.get_by_label("仍然导出").click();
+    h.run();
+    // The prompt suggests the conventional name beside the report.
+    let expected = dir
+        .path()
+        .join("阿戛镇人民政府2024年政府信息公开工作年度报告.pdf");
+    assert_eq!(
+        h.get_by_label("文件路径").value().as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("PDF 已导出");
+    let bytes = std::fs::read(&expected).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.7"));
+    h.get_by_label("关闭").click();
+    h.run();
+    assert!(h.state().status().starts_with("已导出PDF"));
+}

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Panel, ScrollArea, Ui, ViewportCommand};
 use egui::util::undoer::Undoer;
 
-use super::dialogs::{Dialog, Outcome, PathPurpose};
-use super::files::{self, Pick};
+use super::dialogs::{Dialog, Outcome};
+use super::files::{self, Pick, Purpose};
 use super::grid::{self, GridState};
 use super::{Command, cell_id, findings, header, overview, start};
 use crate::checks::{self, Finding, Severity};
+use crate::export::pdf;
 use crate::fonts::Coverage;
 use crate::form::{Section, layout};
 use crate::report::{CellRef, Report};
@@ -65,6 +66,8 @@ pub struct App {
     pub doc: Option<Document>,
     pub tab: Section,
     pub auto_sum: bool,
+    /// Use the system's file dialogs; when off, the built-in path prompt.
+    pub native_dialogs: bool,
     grid: GridState,
     dialog: Option<Dialog>,
     queue: Vec<Command>,
@@ -92,6 +95,7 @@ impl App {
             auto_sum: storage
                 .and_then(|s| eframe::get_value(s, AUTO_SUM_KEY))
                 .unwrap_or(true),
+            native_dialogs: true,
             grid: GridState::default(),
             dialog: None,
             queue: Vec::new(),
@@ -195,22 +199,64 @@ impl App {
         }
     }
 
-    fn save_as(&mut self) -> bool {
-        let Some(doc) = &self.doc else { return false };
-        let suggested = format!(
-            "{}{}年政府信息公开工作年度报告.nianbao.json",
-            doc.report.organ, doc.report.year
+    /// Where a file of this report is suggested: beside it, named by the convention.
+    fn suggested(&self, extension: &str) -> PathBuf {
+        let Some(doc) = &self.doc else {
+            return PathBuf::new();
+        };
+        let name = format!(
+            "{}{}年政府信息公开工作年度报告{extension}",
+            doc.report.organ.trim(),
+            doc.report.year
         );
-        match files::pick_save(&suggested) {
-            Pick::Chosen(p) => self.save_to(&with_extension(p)),
-            Pick::Cancelled => false,
+        match doc.path.as_deref().and_then(Path::parent) {
+            Some(dir) => dir.join(name),
+            None => PathBuf::from(name),
+        }
+    }
+
+    /// Ask where, through the system's dialog or the path prompt. `Some` when chosen now.
+    fn ask_path(&mut self, purpose: Purpose, suggested: Option<PathBuf>) -> Option<PathBuf> {
+        match files::pick(purpose, suggested.as_deref(), self.native_dialogs) {
+            Pick::Chosen(p) => Some(p),
+            Pick::Cancelled => None,
             Pick::Unavailable(reason) => {
                 self.dialog = Some(Dialog::Path {
-                    purpose: PathPurpose::SaveAs,
-                    text: suggested,
+                    purpose,
+                    text: suggested
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
                     reason,
                 });
-                false
+                None
+            }
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = self.suggested(".nianbao.json");
+        match self.ask_path(Purpose::SaveAs, Some(suggested)) {
+            Some(p) => self.save_to(&with_extension(p, "json", ".nianbao.json")),
+            None => false,
+        }
+    }
+
+    fn export_pdf(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let path = with_extension(path.to_path_buf(), "pdf", ".pdf");
+        let written = pdf::export(&doc.report, pdf::creation_time())
+            .map_err(|e| format!("无法生成PDF：{e}"))
+            .and_then(|bytes| store::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                self.status = format!("已导出PDF：{}", path.display());
+                self.dialog = Some(Dialog::Exported { path });
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Notice {
+                    title: "导出失败".into(),
+                    text: e,
+                });
             }
         }
     }
@@ -234,17 +280,11 @@ impl App {
                 self.set_document(Report::new("", default_year()), None);
                 self.status = "新建年报：请先填写机关名称和年度".into();
             }
-            Command::Open => match files::pick_open() {
-                Pick::Chosen(p) => self.open_path(&p),
-                Pick::Cancelled => {}
-                Pick::Unavailable(reason) => {
-                    self.dialog = Some(Dialog::Path {
-                        purpose: PathPurpose::Open,
-                        text: String::new(),
-                        reason,
-                    });
+            Command::Open => {
+                if let Some(p) = self.ask_path(Purpose::Open, None) {
+                    self.open_path(&p);
                 }
-            },
+            }
             Command::OpenPath(p) => self.open_path(&p),
             Command::OpenSample => {
                 self.set_document(assets::sample(), None);
@@ -255,6 +295,22 @@ impl App {
             }
             Command::SaveAs => {
                 self.save_as();
+            }
+            Command::ExportPdf => {
+                let errors = self
+                    .findings()
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                if self.doc.is_none() {
+                } else if errors > 0 && !confirmed {
+                    self.dialog = Some(Dialog::ConfirmExport { errors });
+                } else {
+                    let suggested = self.suggested(".pdf");
+                    if let Some(p) = self.ask_path(Purpose::ExportPdf, Some(suggested)) {
+                        self.export_pdf(&p);
+                    }
+                }
             }
             Command::Undo | Command::Redo => {
                 if let Some(doc) = &mut self.doc {
@@ -324,9 +380,16 @@ impl App {
                 }
             }
             Outcome::Discard(then) => self.apply(then, ctx, true),
-            Outcome::Path(PathPurpose::Open, p) => self.open_path(&p),
-            Outcome::Path(PathPurpose::SaveAs, p) => {
-                self.save_to(&with_extension(p));
+            Outcome::Path(Purpose::Open, p) => self.open_path(&p),
+            Outcome::Path(Purpose::SaveAs, p) => {
+                self.save_to(&with_extension(p, "json", ".nianbao.json"));
+            }
+            Outcome::Path(Purpose::ExportPdf, p) => self.export_pdf(&p),
+            Outcome::ExportAnyway => self.apply(Command::ExportPdf, ctx, true),
+            Outcome::OpenExternally(p) => {
+                if let Err(e) = open_externally(&p) {
+                    self.status = format!("无法打开“{}”：{e}", p.display());
+                }
             }
             Outcome::Closed => {}
         }
@@ -527,17 +590,33 @@ fn outline_marks(findings: &[Finding]) -> HashMap<CellRef, Severity> {
     marks
 }
 
-/// Saved files end in `.json`, so that the open dialog's filter finds them again.
-fn with_extension(p: PathBuf) -> PathBuf {
+/// A path with the extension its file type needs (`json`, `pdf`), so that the
+/// dialogs' filters find the file again: `suffix` is added when it lacks it.
+fn with_extension(p: PathBuf, extension: &str, suffix: &str) -> PathBuf {
     if p.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
     {
         p
     } else {
         let mut s = p.into_os_string();
-        s.push(".nianbao.json");
+        s.push(suffix);
         PathBuf::from(s)
     }
+}
+
+/// Open a file or folder with the system's default program.
+fn open_externally(path: &Path) -> std::io::Result<()> {
+    let program = if cfg!(windows) {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(|_| ())
 }
 
 /// The year a report is usually written for: last year, until the report is

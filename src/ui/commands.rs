@@ -13,6 +13,7 @@ pub enum Command {
     OpenSample,
     Save,
     SaveAs,
+    ExportPdf,
     Undo,
     Redo,
     Quit,
@@ -30,12 +31,13 @@ impl Command {
     /// The commands that have shortcuts, most specific shortcut first: egui
     /// ignores an extra Shift when matching, so Ctrl+Shift+S must be tried
     /// before Ctrl+S.
-    pub const WITH_SHORTCUTS: [(Command, KeyboardShortcut); 8] = [
+    pub const WITH_SHORTCUTS: [(Command, KeyboardShortcut); 9] = [
         (Command::SaveAs, ctrl_shift(Key::S)),
         (Command::Redo, ctrl_shift(Key::Z)),
         (Command::New, ctrl(Key::N)),
         (Command::Open, ctrl(Key::O)),
         (Command::Save, ctrl(Key::S)),
+        (Command::ExportPdf, ctrl(Key::P)),
         (Command::Undo, ctrl(Key::Z)),
         (Command::Redo, ctrl(Key::Y)),
         (Command::Quit, ctrl(Key::Q)),
@@ -49,6 +51,7 @@ impl Command {
             Command::OpenSample => "打开示例（阿戛镇2024年）",
             Command::Save => "保存",
             Command::SaveAs => "另存为…",
+            Command::ExportPdf => "导出PDF…",
             Command::Undo => "撤销",
             Command::Redo => "重做",
             Command::Quit => "退出",

@@ -6,23 +6,21 @@ use std::path::PathBuf;
 use eframe::egui::{self, Id, Modal, TextEdit};
 
 use super::Command;
-
-/// What a path is asked for when no file dialog can be shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-}
+use super::files::Purpose;
 
 pub enum Dialog {
     /// Unsaved changes: 保存 / 不保存 / 取消, then `then`.
     Unsaved { name: String, then: Command },
     /// The built-in path prompt used when the system's file dialog is missing.
     Path {
-        purpose: PathPurpose,
+        purpose: Purpose,
         text: String,
         reason: String,
     },
+    /// The report has 错误: export anyway, or go back and fix them.
+    ConfirmExport { errors: usize },
+    /// Exported: open the PDF or its folder.
+    Exported { path: PathBuf },
     /// A message to acknowledge (e.g. why a file could not be opened).
     Notice { title: String, text: String },
 }
@@ -30,7 +28,9 @@ pub enum Dialog {
 pub enum Outcome {
     Save(Command),
     Discard(Command),
-    Path(PathPurpose, PathBuf),
+    Path(Purpose, PathBuf),
+    ExportAnyway,
+    OpenExternally(PathBuf),
     Closed,
 }
 
@@ -63,10 +63,7 @@ impl Dialog {
                     text,
                     reason,
                 } => {
-                    ui.heading(match purpose {
-                        PathPurpose::Open => "打开年报文件",
-                        PathPurpose::SaveAs => "保存年报文件",
-                    });
+                    ui.heading(purpose.title());
                     ui.label(format!(
                         "未能打开系统的文件选择窗口（{reason}）。请直接输入文件的完整路径："
                     ));
@@ -81,6 +78,38 @@ impl Dialog {
                             outcome = Some(Outcome::Path(*purpose, PathBuf::from(text.trim())));
                         }
                         if ui.button("取消").clicked() {
+                            outcome = Some(Outcome::Closed);
+                        }
+                    });
+                }
+                Dialog::ConfirmExport { errors } => {
+                    ui.heading("年报中还有错误");
+                    ui.label(format!(
+                        "检查发现{errors}个错误（见右侧“检查结果”）。带着错误导出的PDF不宜归档或公开。"
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("返回修改").clicked() {
+                            outcome = Some(Outcome::Closed);
+                        }
+                        if ui.button("仍然导出").clicked() {
+                            outcome = Some(Outcome::ExportAnyway);
+                        }
+                    });
+                }
+                Dialog::Exported { path } => {
+                    ui.heading("PDF 已导出");
+                    ui.label(path.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("打开PDF").clicked() {
+                            outcome = Some(Outcome::OpenExternally(path.clone()));
+                        }
+                        if ui.button("打开所在文件夹").clicked() {
+                            let folder = path.parent().map(PathBuf::from).unwrap_or_default();
+                            outcome = Some(Outcome::OpenExternally(folder));
+                        }
+                        if ui.button("关闭").clicked() {
                             outcome = Some(Outcome::Closed);
                         }
                     });

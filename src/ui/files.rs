@@ -5,7 +5,7 @@
 //! that "was cancelled" faster than a person can react was never shown, so
 //! the editor offers its own path prompt instead of silently doing nothing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub enum Pick {
@@ -15,8 +15,30 @@ pub enum Pick {
     Unavailable(String),
 }
 
-const FILTER_NAME: &str = "年报文件";
-const EXTENSIONS: [&str; 1] = ["json"];
+/// What a file dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    SaveAs,
+    ExportPdf,
+}
+
+impl Purpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::Open => "打开年报文件",
+            Purpose::SaveAs => "保存年报文件",
+            Purpose::ExportPdf => "导出PDF",
+        }
+    }
+
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Purpose::ExportPdf => ("PDF 文件", &["pdf"]),
+            _ => ("年报文件", &["json"]),
+        }
+    }
+}
 
 fn missing_backend() -> Option<String> {
     if cfg!(target_os = "linux") {
@@ -30,35 +52,37 @@ fn missing_backend() -> Option<String> {
     None
 }
 
-fn pick(run: impl FnOnce() -> Option<PathBuf>) -> Pick {
+/// Ask for a file through the system's dialog. `native: false` skips it
+/// (the tests, and clerks whose dialog hangs, use the path prompt).
+pub fn pick(purpose: Purpose, suggested: Option<&Path>, native: bool) -> Pick {
+    if !native {
+        return Pick::Unavailable("已设置为不使用系统文件窗口".into());
+    }
     if let Some(why) = missing_backend() {
         return Pick::Unavailable(why);
     }
+    let (name, extensions) = purpose.filter();
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(purpose.title())
+        .add_filter(name, extensions);
+    if let Some(s) = suggested {
+        if let Some(dir) = s.parent().filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(file) = s.file_name() {
+            dialog = dialog.set_file_name(file.to_string_lossy());
+        }
+    }
     let started = Instant::now();
-    match run() {
+    let chosen = match purpose {
+        Purpose::Open => dialog.pick_file(),
+        Purpose::SaveAs | Purpose::ExportPdf => dialog.save_file(),
+    };
+    match chosen {
         Some(p) => Pick::Chosen(p),
         None if started.elapsed() < Duration::from_millis(150) => {
             Pick::Unavailable("文件选择窗口没有出现，可能缺少 xdg-desktop-portal".into())
         }
         None => Pick::Cancelled,
     }
-}
-
-pub fn pick_open() -> Pick {
-    pick(|| {
-        rfd::FileDialog::new()
-            .set_title("打开年报文件")
-            .add_filter(FILTER_NAME, &EXTENSIONS)
-            .pick_file()
-    })
-}
-
-pub fn pick_save(suggested: &str) -> Pick {
-    pick(|| {
-        rfd::FileDialog::new()
-            .set_title("保存年报文件")
-            .add_filter(FILTER_NAME, &EXTENSIONS)
-            .set_file_name(suggested)
-            .save_file()
-    })
 }
