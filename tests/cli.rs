@@ -222,3 +222,38 @@ fn export_writes_a_pdf_and_names_characters_the_fonts_lack() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--pdf"), "{}", stderr(&o));
 }
+
+#[test]
+fn more_hostile_inputs_exit_2_with_a_reason() {
+    let dir = with_sample();
+    // GBK-encoded JSON (saved by a Chinese Windows editor).
+    let mut gbk = b"{\"schema\": \"nianbao.report/1\", \"organ\": \"".to_vec();
+    gbk.extend([0xB0, 0xA2, 0xEA, 0xA9, 0xD5, 0xF2]); // 阿戛镇
+    gbk.extend(b"\"}");
+    fs::write(dir.path().join("gbk.json"), &gbk).unwrap();
+    fs::write(dir.path().join("empty.json"), "").unwrap();
+    fs::write(
+        dir.path().join("dup.json"),
+        fs::read_to_string(dir.path().join("s.json"))
+            .unwrap()
+            .replacen("\"year\": 2024,", "\"year\": 2024,\n  \"year\": 2025,", 1),
+    )
+    .unwrap();
+    for (file, expected) in [
+        ("gbk.json", "不是 UTF-8 编码"),
+        ("empty.json", "文件是空的"),
+        ("dup.json", "字段“year”出现了两次"),
+    ] {
+        let o = nianbao(&["check", file], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(stdout(&o).contains(expected), "{file}: {}", stdout(&o));
+        let o = nianbao(&["export", file, "--pdf", "out.pdf"], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(stderr(&o).contains(expected), "{file}: {}", stderr(&o));
+    }
+    assert!(!dir.path().join("out.pdf").exists());
+    fs::create_dir(dir.path().join("文件夹")).unwrap();
+    let o = nianbao(&["export", "文件夹", "--pdf", "out.pdf"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("这是一个文件夹"), "{}", stderr(&o));
+}

@@ -222,8 +222,17 @@ fn save_replaces_the_file_whole_and_leaves_no_litter() {
     fs::write(&path, "旧内容").unwrap();
     store::save(&path, &assets::sample()).unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), sample_text());
-    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(names.len(), 1, "temporary file left behind");
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // The target and its backup; no temporary file left behind.
+    assert_eq!(names, ["年报.nianbao.json", "年报.nianbao.json.bak"]);
+    assert_eq!(
+        fs::read_to_string(store::backup_path(&path)).unwrap(),
+        "旧内容"
+    );
 }
 
 #[test]
@@ -253,4 +262,72 @@ fn loading_never_writes() {
     assert_eq!(fs::read_to_string(&path).unwrap(), "{ \"schema\": ");
     let e = store::load(&dir.path().join("missing.json")).unwrap_err();
     assert_eq!(e.to_string(), "文件不存在：请检查路径");
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.nianbao.json");
+    let first = assets::sample();
+    store::save(&path, &first).unwrap();
+    assert!(
+        !store::backup_path(&path).exists(),
+        "nothing to back up the first time"
+    );
+    let mut second = first.clone();
+    second.problems = "第二版".into();
+    store::save(&path, &second).unwrap();
+    assert_eq!(
+        store::backup_path(&path),
+        dir.path().join("a.nianbao.json.bak")
+    );
+    assert_eq!(store::load(&store::backup_path(&path)).unwrap(), first);
+    assert_eq!(store::load(&path).unwrap(), second);
+}
+
+#[test]
+fn a_save_that_cannot_write_leaves_the_old_file_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let ro = dir.path().join("只读");
+    fs::create_dir(&ro).unwrap();
+    let path = ro.join("a.nianbao.json");
+    store::save(&path, &assets::sample()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let mut changed = assets::sample();
+    changed.problems = "新内容".into();
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&ro, fs::Permissions::from_mode(0o555)).unwrap();
+        // root ignores permissions; the next case covers that machine too.
+        if fs::write(ro.join("probe"), "x").is_err() {
+            let e = store::save(&path, &changed).unwrap_err();
+            assert!(e.to_string().contains("没有写入权限"), "{e}");
+            assert_eq!(fs::read(&path).unwrap(), before);
+        }
+        fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // A target whose folder is really a file: no one can write there.
+    let blocker = dir.path().join("不是文件夹");
+    fs::write(&blocker, "x").unwrap();
+    let e = store::save(&blocker.join("a.nianbao.json"), &changed).unwrap_err();
+    assert!(e.to_string().starts_with("无法保存到"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(fs::read(&blocker).unwrap(), b"x");
+}
+
+#[test]
+fn folders_and_huge_files_are_not_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = store::load(dir.path()).unwrap_err();
+    assert!(e.message.contains("这是一个文件夹"), "{e}");
+    // 100 MB (sparse): refused before it is read.
+    let big = dir.path().join("big.json");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
+    let e = store::load(&big).unwrap_err();
+    assert!(e.message.starts_with("文件太大（100 MB）"), "{e}");
 }

@@ -6,6 +6,7 @@
 
 mod json;
 mod messages;
+pub mod recovery;
 
 use std::fmt;
 use std::fs;
@@ -69,10 +70,41 @@ impl LoadError {
     }
 }
 
+/// A report file is a few tens of kilobytes; anything this large is not one,
+/// and is refused before it is read into memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Read a report file. Nothing is written, whatever happens.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
-    let bytes = fs::read(path).map_err(|e| LoadError::plain(read_error(&e)))?;
-    parse(&bytes)
+    parse(&read_limited(path)?)
+}
+
+/// The bytes of a file that may be a report: refused when missing,
+/// unreadable, a folder, or too large to be one.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = fs::metadata(path).map_err(|e| LoadError::plain(read_error(&e)))?;
+    if meta.is_dir() {
+        return Err(LoadError::plain(
+            "这是一个文件夹，不是文件：请选择年报文件".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::plain(format!(
+            "文件太大（{} MB），不是年报文件：年报文件通常不到 1 MB",
+            meta.len() / (1024 * 1024)
+        )));
+    }
+    fs::read(path).map_err(|e| LoadError::plain(read_error(&e)))
+}
+
+/// A fingerprint of a file's bytes, to tell whether another program changed
+/// it since it was opened or saved. `None` when it cannot be read.
+pub fn fingerprint(path: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let bytes = fs::read(path).ok()?;
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    Some(h.finish())
 }
 
 /// Parse the bytes of a report file.
@@ -136,9 +168,20 @@ impl std::error::Error for SaveError {}
 
 /// Save a report: written to a temporary file beside the target, flushed to
 /// disk, then renamed over it — so a crash or a full disk leaves either the
-/// old file or the new one, never half of one.
+/// old file or the new one, never half of one. The previous version is kept
+/// as `NAME.bak` (itself written atomically).
 pub fn save(path: &Path, report: &Report) -> Result<(), SaveError> {
+    if let Ok(old) = fs::read(path) {
+        write_atomically(&backup_path(path), &old)?;
+    }
     write_atomically(path, to_json(report).as_bytes())
+}
+
+/// Where the previous version of `path` is kept: `NAME.bak` beside it.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    s.into()
 }
 
 /// Write `bytes` to `path` atomically (see [`save`]).
@@ -160,11 +203,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             path.display()
         ))
     })?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let prefix = format!(".{}.", name.to_string_lossy());
+    remove_stale_temporaries(dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = fs::OpenOptions::new()
             .write(true)
@@ -187,6 +228,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     result.map_err(fail)
 }
 
+/// Temporary files left by a save that was killed half-way (they carry the
+/// pid of the process that wrote them).
+fn remove_stale_temporaries(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 fn read_error(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "文件不存在：请检查路径".into(),
@@ -198,12 +253,18 @@ fn read_error(e: &io::Error) -> String {
 
 fn write_error(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "文件夹不存在".into(),
-        io::ErrorKind::PermissionDenied => {
-            "没有写入权限（文件可能是只读的，或被其他程序占用）".into()
+        io::ErrorKind::NotFound => {
+            "文件夹不存在（可能已被移动或删除，或U盘已拔出）：请另存到其他位置".into()
         }
-        io::ErrorKind::StorageFull => "磁盘已满".into(),
-        io::ErrorKind::IsADirectory => "这是一个文件夹，不是文件".into(),
-        _ => format!("写入失败（{e}）"),
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "没有写入权限（文件或文件夹是只读的，或被其他程序占用）：请另存到“文档”等可写的文件夹"
+                .into()
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+            "磁盘已满：请清理磁盘空间，或另存到其他磁盘".into()
+        }
+        io::ErrorKind::IsADirectory => "这是一个文件夹，不是文件：请输入文件名".into(),
+        io::ErrorKind::NotADirectory => "路径中有一部分不是文件夹：请检查路径".into(),
+        _ => format!("写入失败（{e}）：请另存到其他位置"),
     }
 }

@@ -16,11 +16,14 @@ use crate::export::pdf;
 use crate::fonts::Coverage;
 use crate::form::{Section, layout};
 use crate::report::{CellRef, Report};
+use crate::store::recovery::{self, Recovered, RecoveryStore};
 use crate::{assets, store};
 
 const RECENT_KEY: &str = "recent_files";
 const AUTO_SUM_KEY: &str = "auto_sum";
 const MAX_RECENT: usize = 8;
+/// Unsaved changes go to the recovery file this often (and when the window loses focus).
+const AUTOSAVE_SECS: f64 = 60.0;
 
 /// An open report and what belongs to it alone.
 pub struct Document {
@@ -29,6 +32,9 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The report as last saved or opened, to tell unsaved changes.
     saved: Report,
+    /// The file's fingerprint when opened or saved, to tell whether another
+    /// program changed it since.
+    disk: Option<u64>,
     undoer: Undoer<Report>,
 }
 
@@ -36,6 +42,7 @@ impl Document {
     fn new(report: Report, path: Option<PathBuf>) -> Document {
         Document {
             saved: report.clone(),
+            disk: path.as_deref().and_then(store::fingerprint),
             report,
             path,
             undoer: Undoer::default(),
@@ -81,10 +88,28 @@ pub struct App {
     title: String,
     /// When set, the first frame prints the time since this instant and closes.
     startup_probe: Option<std::time::Instant>,
+    /// Autosave and crash recovery; `None` when there is no data folder.
+    recovery: Option<RecoveryStore>,
+    /// Names this editor's recovery file for a report never saved.
+    session: String,
+    /// Copies left by a crashed editor, offered one by one.
+    orphans: Vec<Recovered>,
+    last_autosave: f64,
+    focused: bool,
 }
 
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> App {
+        let recovery_dir = eframe::storage_dir(super::APP_ID).map(|d| d.join("recovery"));
+        App::with_recovery_dir(cc, path, recovery_dir)
+    }
+
+    /// As [`App::new`], keeping recovery copies in `recovery_dir`.
+    pub fn with_recovery_dir(
+        cc: &eframe::CreationContext<'_>,
+        path: Option<PathBuf>,
+        recovery_dir: Option<PathBuf>,
+    ) -> App {
         super::fonts::install(&cc.egui_ctx);
         // Office software is light; a dark window looks broken next to WPS.
         cc.egui_ctx.set_theme(egui::Theme::Light);
@@ -112,11 +137,88 @@ impl App {
             closing: false,
             title: String::new(),
             startup_probe: None,
+            session: format!(
+                "{}-{}",
+                std::process::id(),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0)
+            ),
+            orphans: Vec::new(),
+            recovery: recovery_dir.map(RecoveryStore::new),
+            last_autosave: 0.0,
+            focused: true,
         };
+        if let Some(store) = &app.recovery {
+            app.orphans = store.orphans();
+        }
         if let Some(p) = path {
             app.open_path(&p);
         }
         app
+    }
+
+    /// This report's recovery file.
+    fn recovery_file(&self) -> Option<PathBuf> {
+        let store = self.recovery.as_ref()?;
+        let doc = self.doc.as_ref()?;
+        Some(store.file_for(doc.path.as_deref(), &self.session))
+    }
+
+    /// Write the recovery copy now (it is also written every minute while
+    /// there are unsaved changes).
+    pub fn autosave(&mut self) {
+        let (Some(store), Some(file), Some(doc)) =
+            (&self.recovery, self.recovery_file(), &self.doc)
+        else {
+            return;
+        };
+        if let Err(e) = store.write(&file, doc.path.as_deref(), &doc.report) {
+            self.status = format!("自动保存失败：{e}");
+        }
+    }
+
+    /// The report's changes were saved or deliberately dropped: no copy to offer.
+    fn forget_recovery(&self) {
+        if let (Some(store), Some(file)) = (&self.recovery, self.recovery_file()) {
+            store.remove(&file);
+        }
+    }
+
+    /// Autosave when due: a minute after the last one, or when the window loses focus.
+    fn autosave_when_due(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        let lost_focus = self.focused && !focused;
+        self.focused = focused;
+        if !self.doc.as_ref().is_some_and(Document::is_dirty) {
+            return;
+        }
+        if lost_focus || now - self.last_autosave >= AUTOSAVE_SECS {
+            self.autosave();
+            self.last_autosave = now;
+        }
+        // egui sleeps while nothing happens; wake up for the next autosave.
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
+    }
+
+    /// Take back a recovered copy: the report as it was, marked unsaved.
+    fn restore(&mut self, rec: Recovered) {
+        let baseline = rec
+            .original
+            .as_deref()
+            .and_then(|p| store::load(p).ok())
+            .unwrap_or_else(|| Report::new("", rec.report.year));
+        self.set_document(rec.report, rec.original);
+        if let Some(doc) = &mut self.doc {
+            doc.saved = baseline;
+        }
+        if let Some(store) = &self.recovery {
+            store.remove(&rec.file);
+        }
+        self.autosave();
+        self.status = "已恢复自动保存的内容：请检查后保存".into();
     }
 
     pub fn probe_startup(&mut self, started: std::time::Instant) {
@@ -132,8 +234,10 @@ impl App {
         &self.status
     }
 
-    /// Start editing `report` as if just opened from `path`.
+    /// Start editing `report` as if just opened from `path`. The report it
+    /// replaces was saved or deliberately dropped: its recovery copy goes.
     pub fn set_document(&mut self, report: Report, path: Option<PathBuf>) {
+        self.forget_recovery();
         self.doc = Some(Document::new(report, path));
         self.grid.reset();
         self.tab = Section::Overview;
@@ -176,8 +280,14 @@ impl App {
         };
         match store::save(path, &doc.report) {
             Ok(()) => {
+                // The copy under the old name (or none) is no longer needed.
+                self.forget_recovery();
+                let Some(doc) = &mut self.doc else {
+                    return false;
+                };
                 doc.saved = doc.report.clone();
                 doc.path = Some(path.to_path_buf());
+                doc.disk = store::fingerprint(path);
                 self.status = format!("已保存：{}", path.display());
                 self.remember(path);
                 true
@@ -193,7 +303,13 @@ impl App {
     }
 
     fn save(&mut self) -> bool {
-        match self.doc.as_ref().and_then(|d| d.path.clone()) {
+        let Some(doc) = &self.doc else { return false };
+        match doc.path.clone() {
+            // Another program (or a second window) changed the file: ask first.
+            Some(p) if store::fingerprint(&p).is_some_and(|f| Some(f) != doc.disk) => {
+                self.dialog = Some(Dialog::ChangedOnDisk { path: p });
+                false
+            }
             Some(p) => self.save_to(&p),
             None => self.save_as(),
         }
@@ -326,6 +442,7 @@ impl App {
                 }
             }
             Command::Quit => {
+                self.forget_recovery();
                 self.closing = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
@@ -352,7 +469,12 @@ impl App {
         if let Some(p) = dropped.into_iter().next() {
             self.queue.push(Command::OpenPath(p));
         }
-        if ctx.input(|i| i.viewport().close_requested())
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested && (self.closing || !self.doc.as_ref().is_some_and(Document::is_dirty)) {
+            // A clean close: nothing to recover next time.
+            self.forget_recovery();
+        }
+        if close_requested
             && !self.closing
             && let Some(doc) = &self.doc
             && doc.is_dirty()
@@ -386,6 +508,24 @@ impl App {
             }
             Outcome::Path(Purpose::ExportPdf, p) => self.export_pdf(&p),
             Outcome::ExportAnyway => self.apply(Command::ExportPdf, ctx, true),
+            Outcome::Restore => {
+                if !self.orphans.is_empty() {
+                    let rec = self.orphans.remove(0);
+                    self.restore(rec);
+                }
+            }
+            Outcome::DropRecovery => {
+                if !self.orphans.is_empty() {
+                    let rec = self.orphans.remove(0);
+                    if let Some(store) = &self.recovery {
+                        store.remove(&rec.file);
+                    }
+                }
+            }
+            Outcome::Overwrite(p) => {
+                self.save_to(&p);
+            }
+            Outcome::Then(command) => self.apply(command, ctx, false),
             Outcome::OpenExternally(p) => {
                 if let Err(e) = open_externally(&p) {
                     self.status = format!("无法打开“{}”：{e}", p.display());
@@ -545,7 +685,24 @@ impl eframe::App for App {
             let recent = self.recent.clone();
             egui::CentralPanel::default().show(ui, |ui| start::show(ui, &recent, &mut self.queue));
         }
+        if self.dialog.is_none()
+            && let Some(rec) = self.orphans.first()
+        {
+            self.dialog = Some(Dialog::Recover {
+                what: format!(
+                    "{}{}年年度报告（{}）",
+                    rec.report.organ,
+                    rec.report.year,
+                    rec.original
+                        .as_deref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "未保存过的新年报".into())
+                ),
+                age: recovery::age(rec.saved_at),
+            });
+        }
         self.show_dialog(&ctx);
+        self.autosave_when_due(&ctx);
         if let Some(doc) = &mut self.doc {
             doc.undoer.feed_state(ctx.input(|i| i.time), &doc.report);
         }

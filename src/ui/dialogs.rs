@@ -21,6 +21,10 @@ pub enum Dialog {
     ConfirmExport { errors: usize },
     /// Exported: open the PDF or its folder.
     Exported { path: PathBuf },
+    /// A copy autosaved before a crash: 恢复 / 放弃.
+    Recover { what: String, age: String },
+    /// The file changed on disk since it was opened: overwrite, save elsewhere, or not.
+    ChangedOnDisk { path: PathBuf },
     /// A message to acknowledge (e.g. why a file could not be opened).
     Notice { title: String, text: String },
 }
@@ -31,6 +35,10 @@ pub enum Outcome {
     Path(Purpose, PathBuf),
     ExportAnyway,
     OpenExternally(PathBuf),
+    Restore,
+    DropRecovery,
+    Overwrite(PathBuf),
+    Then(Command),
     Closed,
 }
 
@@ -110,6 +118,40 @@ impl Dialog {
                             outcome = Some(Outcome::OpenExternally(folder));
                         }
                         if ui.button("关闭").clicked() {
+                            outcome = Some(Outcome::Closed);
+                        }
+                    });
+                }
+                Dialog::Recover { what, age } => {
+                    ui.heading("恢复未保存的年报？");
+                    ui.label(format!(
+                        "上次程序意外关闭时，{what}还有未保存的修改，{age}自动保存了一份。"
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("恢复").clicked() {
+                            outcome = Some(Outcome::Restore);
+                        }
+                        if ui.button("放弃").clicked() {
+                            outcome = Some(Outcome::DropRecovery);
+                        }
+                    });
+                }
+                Dialog::ChangedOnDisk { path } => {
+                    ui.heading("文件已被其他程序修改");
+                    ui.label(format!(
+                        "“{}”在打开之后被其他程序（或另一个窗口）修改过。覆盖保存会丢掉那些修改。",
+                        path.display()
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("覆盖保存").clicked() {
+                            outcome = Some(Outcome::Overwrite(path.clone()));
+                        }
+                        if ui.button("另存为…").clicked() {
+                            outcome = Some(Outcome::Then(Command::SaveAs));
+                        }
+                        if ui.button("取消").clicked() {
                             outcome = Some(Outcome::Closed);
                         }
                     });

@@ -1,0 +1,103 @@
+//! Saves survive being killed: a child process saves a changing report in a
+//! loop and is killed with SIGKILL at random moments; every time, the file
+//! parses and is one of the versions the child saved whole.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+use nianbao::assets;
+use nianbao::store;
+
+const CHILD_ENV: &str = "NIANBAO_CRASH_CHILD";
+
+/// Run by the child (this test binary, re-invoked): save forever.
+#[test]
+fn save_loop_child() {
+    let Some(path) = std::env::var_os(CHILD_ENV) else {
+        return;
+    };
+    let path = Path::new(&path);
+    // Carry on from the version on disk, so that every round writes new ones.
+    let mut r = store::load(path).unwrap();
+    let start = version(&r).map_or(0, |n| n + 1);
+    for i in start.. {
+        r.organ = format!("第{i}版");
+        // Vary the size too, so that a torn write could not pass for whole.
+        r.problems = "问题".repeat((i % 50) as usize);
+        store::save(path, &r).unwrap();
+    }
+}
+
+fn version(r: &nianbao::report::Report) -> Option<u64> {
+    r.organ.strip_prefix('第')?.strip_suffix("版")?.parse().ok()
+}
+
+/// A small pseudo-random number from the clock (no dependency needed).
+fn jitter(max_ms: u64) -> Duration {
+    let n = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    Duration::from_millis(1 + n % max_ms)
+}
+
+#[test]
+#[cfg(unix)]
+fn a_killed_save_leaves_a_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("年报.nianbao.json");
+    store::save(&path, &assets::sample()).unwrap();
+    let me = std::env::current_exe().unwrap();
+    let mut versions_seen = std::collections::BTreeSet::new();
+    for round in 0..200 {
+        let mut child = Command::new(&me)
+            .args([
+                "save_loop_child",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(CHILD_ENV, &path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(jitter(40));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let r = store::load(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let n = match version(&r) {
+            Some(n) => n,
+            None => {
+                assert_eq!(r, assets::sample(), "round {round}");
+                continue;
+            }
+        };
+        // Exactly the version the child wrote as number n.
+        assert_eq!(
+            r.problems,
+            "问题".repeat((n % 50) as usize),
+            "round {round}"
+        );
+        versions_seen.insert(n);
+        if let Ok(bak) = store::load(&store::backup_path(&path)) {
+            assert!(bak.organ.starts_with('第') || bak == assets::sample());
+        }
+    }
+    // The kills did land mid-loop, at many different versions.
+    assert!(
+        versions_seen.len() > 100,
+        "{} versions",
+        versions_seen.len()
+    );
+    // Killed saves leave no litter behind once the next save runs.
+    store::save(&path, &assets::sample()).unwrap();
+    let litter: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(litter.is_empty(), "{litter:?}");
+}
