@@ -106,7 +106,7 @@ impl RecoveryStore {
                 })
             })
             .collect();
-        out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        out.sort_by_key(|b| std::cmp::Reverse(b.saved_at));
         out
     }
 }
