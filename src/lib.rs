@@ -6,9 +6,12 @@
 
 pub mod assets;
 pub mod checks;
+#[cfg(feature = "pdf")]
 pub mod export;
 pub mod fonts;
 pub mod form;
+pub mod import;
 pub mod report;
 pub mod store;
+#[cfg(feature = "editor")]
 pub mod ui;

@@ -1,5 +1,6 @@
 //! The editor window driven like a clerk would, through egui_kittest: typing,
 //! moving between cells, pasting, IME, undo, closing, following findings.
+#![cfg(feature = "editor")]
 
 use eframe::egui::{self, Event, ImeEvent, Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::{Harness, kittest::Queryable};

@@ -1,6 +1,7 @@
 //! PDF export: the text reads back (through the fonts' ToUnicode maps, as any
 //! reader extracts it), fonts are embedded and subset, layout keeps 禁则 and
 //! repeats table headers, the same report exports to the same bytes.
+#![cfg(feature = "pdf")]
 
 use std::collections::HashMap;
 
