@@ -37,6 +37,8 @@ fn balance_names_the_failing_column_with_its_numbers() {
         set(&mut r, row, LegalServices, v);
         set(&mut r, row, Total, v);
     }
+    // The sample says 未收到依申请公开办件; with applications that is a finding of its own.
+    r.overview.parts[1].body = "依申请公开工作按时办结。".into();
     let fs = findings(&r);
     let balance = with_id(&fs, "apps.balance");
     assert_eq!(balance.len(), 2, "{fs:#?}");
@@ -242,6 +244,7 @@ fn fee_notices_need_a_count_in_section_six() {
         set(&mut r, row, AppCol::NaturalPerson, 2);
         set(&mut r, row, AppCol::Total, 2);
     }
+    r.overview.parts[1].body = "依申请公开工作按时办结。".into();
     r.other_matters = "2025年将继续规范收费通知工作；本年度未收取信息处理费。".into();
     let fs = findings(&r);
     assert_eq!(fs.len(), 1, "{fs:#?}");

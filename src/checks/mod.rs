@@ -6,10 +6,12 @@
 mod arithmetic;
 mod fees;
 mod glyphs;
+mod narrative;
 mod plausibility;
 mod sections;
 pub mod text;
 mod values;
+mod years;
 
 use std::fmt;
 
@@ -84,6 +86,8 @@ pub fn run(report: &Report, prior: Option<&Report>, covers: &dyn Fn(char) -> boo
     sections::check(report, &mut out);
     fees::check(report, &mut out);
     plausibility::check(report, &mut out);
+    narrative::check(report, &mut out);
+    years::check(report, &mut out);
     out.sort_by_key(|f| f.severity);
     out
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use nianbao::checks::{self, Finding, Severity};
 use nianbao::fonts::Coverage;
+use nianbao::import;
 use nianbao::report::Report;
 use nianbao::store;
 use serde_json::json;
@@ -72,9 +73,13 @@ pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
 
 /// What became of one file.
 enum Outcome {
-    Checked(Vec<Finding>),
+    /// The findings, and for a published page what its import could not read.
+    Checked(Vec<Finding>, Vec<String>),
     Unreadable(String),
 }
+
+/// A text or web page found in a folder that is no report (a 说明.txt): why.
+struct Skipped(String);
 
 pub fn run(opts: &Options) -> u8 {
     let prior = match &opts.prior {
@@ -93,15 +98,21 @@ pub fn run(opts: &Options) -> u8 {
         collect(path, &mut files);
     }
     if files.is_empty() {
-        eprintln!("给出的文件夹里没有年报文件（.json）");
+        eprintln!("给出的文件夹里没有年报文件（.json，或已发布年报的 .txt、.html、.htm）");
         return EXIT_UNREADABLE;
     }
 
     let coverage = Coverage::print();
     let mut summary = Summary::default();
     let mut stdout = std::io::stdout().lock();
-    for file in &files {
-        let outcome = check_file(file, prior.as_ref(), &coverage);
+    for (file, in_folder) in &files {
+        let outcome = match check_file(file, *in_folder, prior.as_ref(), &coverage) {
+            Ok(o) => o,
+            Err(Skipped(why)) => {
+                eprintln!("跳过“{}”：{why}", file.display());
+                continue;
+            }
+        };
         summary.add(&outcome);
         let text = match opts.format {
             Format::Json => json_line(file, &outcome) + "\n",
@@ -124,15 +135,17 @@ pub fn run(opts: &Options) -> u8 {
     summary.exit_code()
 }
 
-/// A path given on the command line: a file as is, a folder as every `.json`
-/// file below it, in name order.
-fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+/// A path given on the command line: a file as is, a folder as every report
+/// file below it (`.json`, and published pages `.txt`, `.html`, `.htm`), in
+/// name order.
+/// Each file comes with whether it was found in a folder (rather than named).
+fn collect(path: &Path, out: &mut Vec<(PathBuf, bool)>) {
     if !path.is_dir() {
-        out.push(path.to_path_buf());
+        out.push((path.to_path_buf(), false));
         return;
     }
     let Ok(entries) = std::fs::read_dir(path) else {
-        out.push(path.to_path_buf());
+        out.push((path.to_path_buf(), false));
         return;
     };
     let mut children: Vec<_> = entries.flatten().map(|e| e.path()).collect();
@@ -140,29 +153,63 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     for child in children {
         if child.is_dir() {
             collect(&child, out);
-        } else if child
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        } else if is_published_page(&child)
+            || child
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
-            out.push(child);
+            out.push((child, true));
         }
     }
 }
 
-fn check_file(file: &Path, prior: Option<&Report>, coverage: &Coverage) -> Outcome {
-    match store::load(file) {
+/// A published report's text or web page, imported before it is checked.
+fn is_published_page(file: &Path) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "html", "htm"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+fn check_file(
+    file: &Path,
+    in_folder: bool,
+    prior: Option<&Report>,
+    coverage: &Coverage,
+) -> Result<Outcome, Skipped> {
+    let mut gaps = Vec::new();
+    let loaded = if is_published_page(file) {
+        match import::import_file(file) {
+            Ok(i) => {
+                gaps = i.summary.gaps();
+                Ok(i.report)
+            }
+            // A folder of downloaded pages may hold notes and other pages too.
+            Err(
+                e @ (import::ImportError::NotAReport
+                | import::ImportError::Empty
+                | import::ImportError::Binary),
+            ) if in_folder => return Err(Skipped(e.to_string())),
+            Err(e) => Err(format!("无法导入：{e}")),
+        }
+    } else {
+        store::load(file).map_err(|e| format!("无法读取：{e}"))
+    };
+    Ok(match loaded {
         Ok(report) => {
             // Without --prior, a report that names last year's file is checked against it.
             let own_prior = match prior {
                 Some(_) => None,
                 None => load_own_prior(file, &report),
             };
-            Outcome::Checked(checks::run(&report, prior.or(own_prior.as_ref()), &|c| {
+            let findings = checks::run(&report, prior.or(own_prior.as_ref()), &|c| {
                 coverage.covers(c)
-            }))
+            });
+            Outcome::Checked(findings, gaps)
         }
-        Err(e) => Outcome::Unreadable(format!("无法读取：{e}")),
-    }
+        Err(e) => Outcome::Unreadable(e),
+    })
 }
 
 fn load_own_prior(file: &Path, report: &Report) -> Option<Report> {
@@ -176,7 +223,7 @@ fn load_own_prior(file: &Path, report: &Report) -> Option<Report> {
 fn json_line(file: &Path, outcome: &Outcome) -> String {
     let file = file.display().to_string();
     let value = match outcome {
-        Outcome::Checked(findings) => json!({
+        Outcome::Checked(findings, _) => json!({
             "file": file,
             "findings": findings.iter().map(|f| json!({
                 "id": f.id,
@@ -192,12 +239,20 @@ fn json_line(file: &Path, outcome: &Outcome) -> String {
 
 fn text_block(file: &Path, outcome: &Outcome) -> String {
     let name = file.display();
-    let findings = match outcome {
+    let (findings, gaps) = match outcome {
         Outcome::Unreadable(e) => return format!("{name}：{e}\n\n"),
-        Outcome::Checked(f) => f,
+        Outcome::Checked(f, g) => (f, g),
     };
+    // What an imported page lacked comes first: it explains blank-cell findings.
+    let mut imported = String::new();
+    if !gaps.is_empty() {
+        imported.push_str("  导入：\n");
+        for g in gaps {
+            imported.push_str(&format!("    {g}\n"));
+        }
+    }
     if findings.is_empty() {
-        return format!("{name}：未发现问题\n\n");
+        return format!("{name}：未发现问题\n{imported}\n");
     }
     let counts: Vec<_> = Severity::ALL
         .iter()
@@ -205,7 +260,7 @@ fn text_block(file: &Path, outcome: &Outcome) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(s, n)| format!("{n}个{}", s.label()))
         .collect();
-    let mut out = format!("{name}：{}\n", counts.join("，"));
+    let mut out = format!("{name}：{}\n{imported}", counts.join("，"));
     for severity in Severity::ALL {
         let group: Vec<_> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
@@ -233,7 +288,7 @@ impl Summary {
         self.files += 1;
         match outcome {
             Outcome::Unreadable(_) => self.unreadable += 1,
-            Outcome::Checked(findings) => {
+            Outcome::Checked(findings, _) => {
                 if checks::has_errors(findings) {
                     self.with_errors += 1;
                 }

@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod import;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -16,7 +17,10 @@ pub const USAGE: &str = "\
 用法：
   nianbao [文件]                         打开编辑器（可指定要打开的年报文件）
   nianbao check [--format text|json] [--prior 上年文件] 路径...
-                                         检查年报文件（路径可以是文件夹，检查其中所有 .json 文件）
+                                         检查年报（.json 文件，或已发布年报的 .txt/.html 网页，导入后检查；
+                                         路径可以是文件夹，检查其中所有这些文件）
+  nianbao import 年报网页或文本 -o 输出文件.json
+                                         导入已发布的年报（.txt 文本或 .html 网页，UTF-8 或 GBK 编码）
   nianbao export 年报.json --pdf 年报.pdf  导出 PDF（不打开窗口）
   nianbao sample -o 输出文件.json         写出内置的示例年报（阿戛镇人民政府2024年）
 退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取或写入";
@@ -25,6 +29,7 @@ pub const USAGE: &str = "\
 pub enum Command {
     Editor(Option<PathBuf>),
     Check(check::Options),
+    Import(import::Options),
     Export(export::Options),
     Sample(PathBuf),
     Help,
@@ -40,6 +45,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
     };
     match first.to_str() {
         Some("check") => check::parse(args.collect()).map(Command::Check),
+        Some("import") => import::parse(args.collect()).map(Command::Import),
         Some("export") => export::parse(args.collect()).map(Command::Export),
         Some("sample") => {
             let rest: Vec<_> = args.collect();
@@ -70,6 +76,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
 pub fn run(command: Command) -> u8 {
     match command {
         Command::Check(opts) => check::run(&opts),
+        Command::Import(opts) => import::run(&opts),
         Command::Export(opts) => export::run(&opts),
         Command::Sample(out) => sample(&out),
         Command::Help => {

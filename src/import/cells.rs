@@ -1,0 +1,330 @@
+//! Reading the figures of one table row from the text between its label and
+//! the next: cells between `|` borders, or numbers separated by spaces (or by
+//! nothing — those are split later, in `split`).
+
+use super::text::{Text, squeeze};
+
+/// One cell as printed: a number (digits, maybe run together with its
+/// neighbours' digits), or a blank ("", "/", "-").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Num(String),
+    Blank,
+}
+
+impl Piece {
+    pub fn raw(&self) -> &str {
+        match self {
+            Piece::Num(s) => s,
+            Piece::Blank => "",
+        }
+    }
+}
+
+/// The figures found for a row.
+#[derive(Clone, Debug, Default)]
+pub struct RowText {
+    pub pieces: Vec<Piece>,
+    /// Cells were delimited by `|`: each piece is one cell, nothing to split.
+    pub piped: bool,
+    /// Text that is no known label, with what follows it in the row's span:
+    /// a provincial extra row, or a note. Reported, never read as figures.
+    pub unrecognised: Option<String>,
+}
+
+impl RowText {
+    /// The figures as they appear, for quoting in the summary: "200 000121".
+    pub fn raw(&self) -> String {
+        let parts: Vec<_> = self
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Num(s) => s.as_str(),
+                Piece::Blank => "空",
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    pub fn digit_count(&self) -> usize {
+        self.pieces.iter().map(|p| p.raw().len()).sum()
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok {
+    Num(String),
+    Blank,
+    Pipe,
+    /// A line break: between two `|` it ends a row rather than holding a cell
+    /// when rows are printed one per line ("| 3 | 0 |\n| 5 |").
+    Break,
+    Text(String),
+}
+
+/// What a run of text between figures is.
+#[derive(PartialEq)]
+enum TextKind {
+    /// Punctuation, a unit (元, 件), a lone ordinal: nothing.
+    Ignorable,
+    /// A label of the form that is not a row of its own (（三）不予公开).
+    Noise,
+    Unrecognised,
+}
+
+fn classify(text: &str, noise: &dyn Fn(&[char]) -> bool) -> TextKind {
+    let sq = squeeze(text);
+    // A unit after a figure ("251000元") is not text of its own.
+    let core: Vec<char> = sq
+        .iter()
+        .copied()
+        .skip_while(|c| "万元件条个".contains(*c))
+        .collect();
+    let s: String = core.iter().collect();
+    if core.len() < 2 || matches!(s.as_str(), "单位件" | "单位万元") {
+        TextKind::Ignorable
+    } else if noise(&sq) {
+        TextKind::Noise
+    } else {
+        TextKind::Unrecognised
+    }
+}
+
+/// `tabs`: a tab separates cells (a table copied from a browser), like `|`.
+fn tokens(text: &Text, from: usize, to: usize, tabs: bool) -> Vec<Tok> {
+    let chars = &text.norm[from..to.min(text.len())];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next_is_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_digit() || (c == '-' && next_is_digit && !prev_digit(chars, i)) {
+            let start = i;
+            i += 1;
+            let thousands = |i: usize| {
+                chars[i] == ','
+                    && chars.len() >= i + 4
+                    && chars[i + 1..i + 4].iter().all(|c| c.is_ascii_digit())
+                    && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            };
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || thousands(i)
+                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())))
+            {
+                i += 1;
+            }
+            // "1,234": a thousands separator, not two cells.
+            out.push(Tok::Num(
+                chars[start..i].iter().filter(|c| **c != ',').collect(),
+            ));
+        } else if c == '|' || (tabs && c == '\t') {
+            out.push(Tok::Pipe);
+            i += 1;
+        } else if c == '\n' {
+            out.push(Tok::Break);
+            i += 1;
+        } else if c.is_whitespace() {
+            i += 1;
+        } else if c == '/' || c == '-' {
+            while i < chars.len() && (chars[i] == '/' || chars[i] == '-') {
+                i += 1;
+            }
+            out.push(Tok::Blank);
+        } else {
+            // A run of text, spaces inside it included: pdftotext spreads a
+            // label over the page ("三 、本 年 度办 理 结果").
+            let start = i;
+            let mut end = i;
+            while i < chars.len() {
+                let c = chars[i];
+                if c.is_ascii_digit() || c == '|' || c == '/' || c == '-' || (tabs && c == '\t') {
+                    break;
+                }
+                i += 1;
+                if !c.is_whitespace() {
+                    end = i;
+                }
+            }
+            i = end;
+            out.push(Tok::Text(
+                text.orig[from + start..from + end].iter().collect(),
+            ));
+        }
+    }
+    out
+}
+
+fn prev_digit(chars: &[char], i: usize) -> bool {
+    i > 0 && chars[i - 1].is_ascii_digit()
+}
+
+/// The figures of a row whose span is `from..to`, expecting `k` cells.
+/// `noise` says whether a squeezed text is a label to skip.
+pub fn read(
+    text: &Text,
+    from: usize,
+    to: usize,
+    k: usize,
+    noise: &dyn Fn(&[char]) -> bool,
+) -> RowText {
+    let span = &text.norm[from..to.min(text.len())];
+    let tabs = !span.contains(&'|') && span.contains(&'\t');
+    let toks = tokens(text, from, to, tabs);
+    let mut row = RowText {
+        piped: toks.contains(&Tok::Pipe),
+        ..RowText::default()
+    };
+    // Where unrecognised text starts, everything after it is reported, not read.
+    let mut cut = None;
+    for (i, t) in toks.iter().enumerate() {
+        if let Tok::Text(s) = t
+            && classify(s, noise) == TextKind::Unrecognised
+        {
+            cut = Some(i);
+            break;
+        }
+    }
+    if let Some(i) = cut {
+        // The label (its note cut short) and the figures of that row.
+        let mut rest = Vec::new();
+        for (k, t) in toks[i..].iter().enumerate() {
+            match t {
+                Tok::Text(s) if k == 0 => {
+                    let chars: Vec<char> = s.chars().collect();
+                    rest.push(if chars.len() > 30 {
+                        format!("{}…", chars[..30].iter().collect::<String>())
+                    } else {
+                        s.clone()
+                    });
+                }
+                Tok::Text(_) => break,
+                Tok::Num(s) => rest.push(s.clone()),
+                Tok::Blank => rest.push("-".into()),
+                Tok::Pipe | Tok::Break => {}
+            }
+        }
+        row.unrecognised = Some(rest.join(" "));
+    }
+    let toks = &toks[..cut.unwrap_or(toks.len())];
+    if row.piped {
+        // Rows one per line, each line bordered: "| 3 | 0 |".
+        let row_lines = text.norm[from..to.min(text.len())]
+            .split(|c| *c == '\n')
+            .any(|l| {
+                let l: Vec<_> = l.iter().filter(|c| !c.is_whitespace()).collect();
+                l.first() == Some(&&'|') && l.iter().filter(|c| ***c == '|').count() >= 2
+            });
+        row.pieces = piped(toks, k, noise, row_lines);
+    } else {
+        row.pieces = toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Num(s) => Some(Piece::Num(s.clone())),
+                Tok::Blank => Some(Piece::Blank),
+                _ => None,
+            })
+            .collect();
+    }
+    row
+}
+
+/// Cells between `|` borders. Blank cells count by position, but pages add
+/// empty border cells for merged columns ("0 | ||"): when the filled cells
+/// alone are exactly `k`, they are the row.
+fn piped(toks: &[Tok], k: usize, noise: &dyn Fn(&[char]) -> bool, row_lines: bool) -> Vec<Piece> {
+    let groups: Vec<&[Tok]> = toks.split(|t| *t == Tok::Pipe).collect();
+    let last = groups.len() - 1;
+    let mut cells = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        let nums: Vec<_> = g
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Num(s) => Some(Piece::Num(s.clone())),
+                _ => None,
+            })
+            .collect();
+        let is_noise = g
+            .iter()
+            .any(|t| matches!(t, Tok::Text(s) if classify(s, noise) == TextKind::Noise));
+        let boundary = row_lines && g.contains(&Tok::Break) && g.iter().all(|t| *t == Tok::Break);
+        if nums.is_empty() {
+            if boundary {
+                continue;
+            }
+            // Before the first border: the rest of the label's cell; after the
+            // last: outside the table; a label of the form: not a cell.
+            if i == 0 || i == last || is_noise {
+                continue;
+            }
+            cells.push(Piece::Blank);
+        } else {
+            cells.extend(nums);
+        }
+    }
+    let filled = cells.iter().filter(|p| **p != Piece::Blank).count();
+    if cells.len() > k && filled == k {
+        cells.retain(|p| *p != Piece::Blank);
+    }
+    cells.truncate(k);
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str, k: usize) -> RowText {
+        let t = Text::new(s);
+        let noise = |sq: &[char]| sq.ends_with(&squeeze("不予公开"));
+        read(&t, 0, t.len(), k, &noise)
+    }
+
+    fn nums(r: &RowText) -> Vec<&str> {
+        r.pieces.iter().map(|p| p.raw()).collect()
+    }
+
+    #[test]
+    fn one_cell_per_line_with_merged_border_cells() {
+        let r = read_str(" |\n0 |\n1 |\n2 | ||\n（三）不予公开 |", 3);
+        assert_eq!(nums(&r), ["0", "1", "2"]);
+    }
+
+    #[test]
+    fn blank_cells_between_borders_stay_blank() {
+        let r = read_str(" | 258 | 12 |  |  | 1 | 1 |  |\n", 7);
+        assert_eq!(nums(&r), ["258", "12", "", "", "1", "1", ""]);
+    }
+
+    #[test]
+    fn spaces_and_dashes() {
+        let r = read_str(" 4 0 - / 200 000121 1,234 ", 8);
+        assert_eq!(r.pieces.last(), Some(&Piece::Num("1234".into())));
+        let r = read_str(" 4 0 - / 200 000121 ", 7);
+        assert!(!r.piped);
+        assert_eq!(nums(&r), ["4", "0", "", "", "200", "000121"]);
+    }
+
+    #[test]
+    fn tabs_copied_from_a_browser_keep_blank_cells() {
+        let r = read_str("\t821\t35\t\t\t2\t1\t859\n", 7);
+        assert_eq!(nums(&r), ["821", "35", "", "", "2", "1", "859"]);
+    }
+
+    #[test]
+    fn unknown_text_ends_the_row_and_is_reported() {
+        let r = read_str(
+            " | 2 | 2 | 19 | ||\n其他主动公开文件(含…) | 186 | 86 | 255 |",
+            3,
+        );
+        assert_eq!(nums(&r), ["2", "2", "19"]);
+        assert!(r.unrecognised.unwrap().starts_with("其他主动公开文件"));
+    }
+
+    #[test]
+    fn a_lone_unit_or_ordinal_is_not_a_row() {
+        let r = read_str("251000元 三 ", 1);
+        assert_eq!(nums(&r), ["251000"]);
+        assert!(r.unrecognised.is_none());
+    }
+}

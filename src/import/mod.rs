@@ -1,0 +1,369 @@
+//! Published reports into the file format: text copied from a report's web
+//! page or PDF, or the page's HTML (DESIGN.md, "import/").
+//!
+//! Published pages are messy — cells one per line or run together, labels
+//! with typos, the 2019 form, pages cut short. The importer reads what is
+//! there, keeps blank cells blank, never guesses a split it cannot confirm,
+//! and says all of it in an [`ImportSummary`].
+
+mod appeals;
+mod applications;
+mod cells;
+mod decode;
+mod html;
+mod labels;
+mod outline;
+mod proactive;
+mod rows;
+mod split;
+mod summary;
+mod text;
+
+use std::fmt;
+use std::path::Path;
+
+pub use summary::{FormEdition, ImportSummary, SourceKind};
+
+use crate::form::Section;
+use crate::report::{Part, Report};
+use outline::Span;
+use text::{Squeezed, Text, squeeze};
+
+/// A report read from a published page, and what the import did.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub report: Report,
+    pub summary: ImportSummary,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file could not be read (the message says why).
+    Unreadable(String),
+    Empty,
+    Binary,
+    TooLarge(usize),
+    Encoding,
+    /// Text, but not a government information disclosure report.
+    NotAReport,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ImportError::Unreadable(m) => f.write_str(m),
+            ImportError::Empty => f.write_str("文件是空的：没有可以导入的内容"),
+            ImportError::Binary => f.write_str(
+                "这不是文本或网页文件（含有二进制数据，可能是图片、压缩包或 Word 文档）：请导入从网页复制保存的 .txt 文本，或保存下来的 .html 网页",
+            ),
+            ImportError::TooLarge(n) => write!(
+                f,
+                "文件太大（{:.1} MB）：年报的网页或文本通常不超过几 MB，请确认选择的是年报文件",
+                *n as f64 / 1024.0 / 1024.0
+            ),
+            ImportError::Encoding => f.write_str(
+                "无法识别文件的编码（既不是 UTF-8，也不是 GBK/GB18030）：请用记事本将它另存为 UTF-8 编码后再导入",
+            ),
+            ImportError::NotAReport => f.write_str(
+                "没有找到年报的内容（没有“一、总体情况”等标题，也没有统计表格）：这可能不是政府信息公开工作年度报告，请确认选择的文件",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Import a file: `.html`/`.htm` as a web page, anything else as text (a text
+/// file that turns out to be HTML is read as HTML).
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
+    if meta.is_dir() {
+        return Err(ImportError::Unreadable("这是一个文件夹，不是文件".into()));
+    }
+    if meta.len() as usize > decode::MAX_BYTES {
+        return Err(ImportError::TooLarge(meta.len() as usize));
+    }
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
+    let html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    import_bytes(&bytes, html.then_some(SourceKind::Html))
+}
+
+fn read_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在：请检查路径".into(),
+        std::io::ErrorKind::PermissionDenied => "没有读取这个文件的权限".into(),
+        _ => format!("无法读取文件（{e}）"),
+    }
+}
+
+/// Import the bytes of a page; `kind` when the caller knows it, else sniffed.
+pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, ImportError> {
+    let (text, encoding) = decode::decode(bytes)?;
+    let kind = kind.unwrap_or(if html::looks_like_html(&text) {
+        SourceKind::Html
+    } else {
+        SourceKind::Text
+    });
+    let mut summary = ImportSummary {
+        source: kind,
+        encoding,
+        ..ImportSummary::default()
+    };
+    let plain = match kind {
+        SourceKind::Html => html::to_text(&text),
+        SourceKind::Text => text,
+    };
+    let report = read(&without_page_numbers(&plain), kind, &mut summary)?;
+    Ok(Imported { report, summary })
+}
+
+/// Import text already in memory (UTF-8), as pasted.
+pub fn import_str(text: &str) -> Result<Imported, ImportError> {
+    import_bytes(text.as_bytes(), None)
+}
+
+/// Page numbers of a PDF ("-3-", "— 3 —", "第3页") sit between table rows.
+fn without_page_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !is_page_number(line) {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    let inner = t.trim_matches(dash);
+    let digits = !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());
+    let dashed = digits && t.starts_with(dash) && t.ends_with(dash);
+    let page = t
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('页'))
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    dashed || page
+}
+
+/// Where the tables start, and where every part of the text begins.
+struct Layout {
+    headings: [Option<Span>; 6],
+    /// Start of tables A, B, C (after their heading, or at their first label).
+    tables: [Option<usize>; 3],
+    boundaries: Vec<usize>,
+}
+
+impl Layout {
+    /// The first boundary after `start`: where a section or table ends.
+    fn end_of(&self, start: usize, len: usize) -> usize {
+        self.boundaries
+            .iter()
+            .copied()
+            .filter(|b| *b > start)
+            .min()
+            .unwrap_or(len)
+    }
+}
+
+fn layout(text: &Text, sq: &Squeezed) -> Layout {
+    let headings = outline::headings(text, sq);
+    let marker = |words: &[&str], from: usize| {
+        words
+            .iter()
+            .filter_map(|w| sq.find(&squeeze(w), from))
+            .min()
+    };
+    let sq_of = |pos: usize| rows::sq_index(sq, pos);
+    let a = headings[1]
+        .map(|h| h.end)
+        .or_else(|| marker(&["第二十条第一项"], 0).map(|i| sq.at[i]));
+    let b_from = a.map_or(0, sq_of);
+    let b = headings[2].map(|h| h.end).or_else(|| {
+        marker(
+            &["本列数据的勾稽关系", "本年新收政府信息公开申请数量"],
+            b_from,
+        )
+        .map(|i| sq.at[i])
+    });
+    let c_from = b.or(a).map_or(0, sq_of);
+    let c = headings[3].map(|h| h.end).or_else(|| {
+        let review = squeeze("行政复议");
+        let upheld = squeeze("结果维持");
+        let mut p = c_from;
+        while let Some(i) = sq.find(&review, p) {
+            if sq.find_before(&upheld, i, i + 60).is_some() {
+                return Some(sq.at[i]);
+            }
+            p = i + 1;
+        }
+        None
+    });
+    let mut boundaries: Vec<usize> = headings.iter().flatten().map(|h| h.start).collect();
+    for (i, t) in [a, b, c].iter().enumerate() {
+        if headings[i + 1].is_none()
+            && let Some(t) = t
+        {
+            boundaries.push(*t);
+        }
+    }
+    Layout {
+        headings,
+        tables: [a, b, c],
+        boundaries,
+    }
+}
+
+/// Does the text name itself a government information disclosure report?
+fn calls_itself_a_report(sq: &Squeezed) -> bool {
+    sq.find(&squeeze("政府信息公开"), 0).is_some()
+        && (sq.find(&squeeze("年度报告"), 0).is_some() || sq.find(&squeeze("年报"), 0).is_some())
+}
+
+fn read(plain: &str, kind: SourceKind, summary: &mut ImportSummary) -> Result<Report, ImportError> {
+    let text = Text::new(plain);
+    let sq = Squeezed::new(&text, 0, text.len());
+    let lay = layout(&text, &sq);
+    let len = text.len();
+
+    // Tables: each read where it starts, up to the next part of the text.
+    let mut report = Report::new("", 0);
+    let counted = |s: &ImportSummary| s.cells_read + s.cells_blank;
+    if let Some(a) = lay.tables[0] {
+        let end = lay.end_of(a, len);
+        let edition = proactive::edition(&text, a, end);
+        let before = counted(summary);
+        report.proactive = proactive::read(&text, a, end, edition, summary);
+        if counted(summary) > before {
+            summary.tables_found.push(Section::Proactive);
+            summary.edition = Some(edition);
+        }
+    }
+    if let Some(b) = lay.tables[1] {
+        let before = counted(summary);
+        report.applications = applications::read(&text, b, lay.end_of(b, len), summary);
+        if counted(summary) > before {
+            summary.tables_found.push(Section::Applications);
+            summary.edition.get_or_insert(FormEdition::Y2021);
+        }
+    }
+    if let Some(c) = lay.tables[2] {
+        let before = counted(summary);
+        report.appeals = appeals::read(&text, c, lay.end_of(c, len), summary);
+        if counted(summary) > before {
+            summary.tables_found.push(Section::Appeals);
+        }
+    }
+    for (i, s) in Section::ALL.into_iter().enumerate() {
+        if lay.headings[i].is_some() {
+            summary.sections_found.push(s);
+        }
+    }
+
+    let no_structure = summary.sections_found.is_empty() && summary.tables_found.is_empty();
+    if no_structure && !calls_itself_a_report(&sq) {
+        return Err(ImportError::NotAReport);
+    }
+    summary.not_national = no_structure;
+
+    let title = outline::title(&text, &sq);
+    report.organ = title.organ.clone().unwrap_or_default();
+    report.year = title.year.unwrap_or(0);
+    summary.organ_found = title.organ.is_some();
+    summary.year_found = title.year.is_some();
+    if let Some(t) = &title.text
+        && *t != report.display_title()
+    {
+        report.title = t.clone();
+    }
+
+    // The narrative.
+    let wrapped = kind == SourceKind::Text;
+    let first = lay.boundaries.iter().copied().min().unwrap_or(len);
+    let body = |i: usize| {
+        lay.headings[i].map(|h| {
+            let end = lay.end_of(h.end, len);
+            (h.end, end)
+        })
+    };
+    if no_structure {
+        report.overview.intro = outline::prose(&without_title(&text, 0, len, &title), wrapped);
+        report.overview.parts.clear();
+    } else {
+        report.preamble = outline::prose(&without_title(&text, 0, first, &title), wrapped);
+        report.overview.parts.clear();
+        if let Some((from, to)) = body(0) {
+            let (intro, parts) = outline::parts(&text, from, to);
+            report.overview.intro = outline::prose(&intro, wrapped);
+            report.overview.parts = parts
+                .into_iter()
+                .map(|(heading, body)| Part {
+                    heading,
+                    body: outline::prose(&body, wrapped),
+                })
+                .collect();
+        }
+        if let Some((from, to)) = body(4) {
+            report.problems = outline::prose(&text.slice(from, to), wrapped);
+        }
+        if let Some((from, to)) = body(5) {
+            report.other_matters = outline::prose(&text.slice(from, to), wrapped);
+        }
+    }
+    Ok(report)
+}
+
+/// The text before the first heading, without the title's lines and the
+/// page's own furniture (发布时间, 来源 …).
+fn without_title(text: &Text, from: usize, to: usize, title: &outline::Title) -> String {
+    let mut out = String::new();
+    let mut line_start = from;
+    for (i, c) in text.orig[from..to].iter().enumerate() {
+        let pos = from + i;
+        if *c == '\n' || pos + 1 == to {
+            let end = if *c == '\n' { pos } else { pos + 1 };
+            let in_title = title
+                .lines
+                .iter()
+                .any(|(s, e)| *s <= line_start && end <= *e);
+            let line = text.slice(line_start, end);
+            let furniture = ["标题", "发布时间", "发布日期", "来源", "source:", "字号"]
+                .iter()
+                .any(|p| line.trim_start().starts_with(p));
+            if !in_title && !furniture {
+                out.push_str(&line);
+                out.push('\n');
+            }
+            line_start = pos + 1;
+        }
+    }
+    // A title repeated at the head of the first paragraph.
+    if let Some(i) = out.find("工作年度报告")
+        && out[..i].chars().count() <= 40
+        && !out[..i].contains('\n')
+    {
+        out = out[i + "工作年度报告".len()..].to_string();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for p in ["-3-", "  — 12 —", "－1－", "第3页"] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for not in ["-", "3", "0 |", "- 3", "2023"] {
+            assert!(!is_page_number(not), "{not}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The rules that read the narrative (FORMAT.md): `narrative.applications`,
+//! `narrative.numbers`, `year.mismatch` — what they catch, and the wording
+//! they leave alone.
+
+use nianbao::assets;
+use nianbao::checks::{self, Finding, Severity};
+use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart};
+use nianbao::report::{CellRef, Report};
+
+fn run(r: &Report, id: &str) -> Vec<Finding> {
+    checks::run(r, None, &|_| true)
+        .into_iter()
+        .filter(|f| f.id == id)
+        .collect()
+}
+
+fn with_new_received(total: u64, carried: u64) -> Report {
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::NewReceived, AppCol::Total) = Some(total);
+    *r.applications.get_mut(AppRow::CarriedOver, AppCol::Total) = Some(carried);
+    r
+}
+
+#[test]
+fn the_sample_raises_no_narrative_finding() {
+    let r = assets::sample();
+    for id in [
+        "narrative.applications",
+        "narrative.numbers",
+        "year.mismatch",
+    ] {
+        assert!(run(&r, id).is_empty(), "{id}: {:#?}", run(&r, id));
+    }
+}
+
+#[test]
+fn no_applications_in_the_text_but_some_in_the_table() {
+    let r = with_new_received(2, 0);
+    let f = run(&r, "narrative.applications");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(
+        f[0].cells,
+        [
+            CellRef::OverviewPart(1),
+            CellRef::App(AppRow::NewReceived, AppCol::Total)
+        ]
+    );
+    assert_eq!(
+        f[0].message,
+        "一、总体情况·（二）写“2024年,我镇未收到依申请公开办件”，但表三“一、本年新收政府信息公开申请数量”总计为2件：正文与表格不一致，请核对"
+    );
+}
+
+#[test]
+fn wu_that_does_not_deny_is_not_read_as_none_came() {
+    let mut r = with_new_received(2, 0);
+    r.overview.parts[1].body =
+        "对无法提供的申请逐件说明理由。申请人无正当理由逾期不补正的申请，依法不再处理。本年度无政府信息公开申请".into();
+    let f = run(&r, "narrative.applications");
+    // Only the last clause says none came.
+    assert_eq!(f.len(), 1);
+    assert!(
+        f[0].message.contains("“本年度无政府信息公开申请”"),
+        "{}",
+        f[0].message
+    );
+    r.overview.parts[1].body = "对无法提供的申请逐件说明理由。".into();
+    assert!(run(&r, "narrative.applications").is_empty());
+}
+
+#[test]
+fn received_may_count_new_or_new_plus_carried_over() {
+    // 平潭 2022: 一 = 74, 二 = 1, the text says 收到申请75件.
+    for said in [74, 75] {
+        let mut r = with_new_received(74, 1);
+        r.overview.parts[1].body = format!("2024年，全区收到政府信息公开申请{said}件，均已答复。");
+        assert!(run(&r, "narrative.numbers").is_empty(), "{said}");
+    }
+    let mut r = with_new_received(74, 1);
+    r.overview.parts[1].body = "2024年，全区收到政府信息公开申请73件，均已答复。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        f[0].cells,
+        [
+            CellRef::OverviewPart(1),
+            CellRef::App(AppRow::NewReceived, AppCol::Total),
+            CellRef::App(AppRow::CarriedOver, AppCol::Total)
+        ]
+    );
+    assert_eq!(
+        f[0].message,
+        "一、总体情况·（二）写“2024年，全区收到政府信息公开申请73件，均已答复”，其中73件与表格不符：表三第一项本年新收总计为74件，第一项加第二项上年结转为75件，请核对"
+    );
+}
+
+#[test]
+fn a_count_before_the_word_application() {
+    let mut r = with_new_received(70, 0);
+    r.overview.parts[1].body =
+        "本年度全区共收到71件申请，及时依法依规办结69件，1件结转下年度。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message
+            .contains("其中71件与表格不符：表三第一项本年新收总计为70件")
+    );
+}
+
+#[test]
+fn reviews_and_lawsuits_are_each_compared_with_their_total() {
+    let mut r = assets::sample();
+    *r.appeals.get_mut(AppealGroup::Review, AppealPart::Total) = Some(2);
+    *r.appeals
+        .get_mut(AppealGroup::SuitDirect, AppealPart::Total) = Some(1);
+    // 平潭 2022's wording: both right.
+    r.overview.parts[4].body = "共有行政诉讼案件1件、行政复议案件2件，均已结案。".into();
+    assert!(run(&r, "narrative.numbers").is_empty());
+    // A listing of both before one count is about them together: not compared.
+    r.overview.parts[4].body = "行政复议、行政诉讼案件共3件。".into();
+    assert!(run(&r, "narrative.numbers").is_empty());
+    r.overview.parts[4].body = "全年收到行政复议申请3件，未经复议直接起诉的行政诉讼1件。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].cells,
+        [
+            CellRef::OverviewPart(4),
+            CellRef::Appeal(AppealGroup::Review, AppealPart::Total)
+        ]
+    );
+    assert!(
+        f[0].message
+            .contains("其中3件与表格不符：表四行政复议总计为2件")
+    );
+}
+
+#[test]
+fn normative_documents_in_force() {
+    let mut r = assets::sample();
+    r.overview.parts[0].body = "集中公开现行有效行政规范性文件698件。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1);
+    assert!(f[0].message.contains("表二行政规范性文件现行有效件数为0件"));
+}
+
+#[test]
+fn last_years_text_left_in_this_years_report() {
+    let mut r = assets::sample();
+    r.year = 2025;
+    r.preamble = "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。".into();
+    r.problems = "2024年本单位存在以下问题。2026年，我镇将加强培训。".into();
+    let f = run(&r, "year.mismatch");
+    let cells: Vec<_> = f.iter().map(|f| f.cells[0].to_string()).collect();
+    assert_eq!(
+        cells,
+        [
+            "preamble",
+            "overview.intro",
+            "overview.parts[0].body",
+            "problems"
+        ]
+    );
+    assert!(f.iter().all(|f| f.cells[1] == CellRef::Year));
+    assert_eq!(
+        f[1].message,
+        "一、总体情况·导语开头写的年份是2024年（“2024年,在区委区政府和业务部门的坚强领导下,阿戛镇人民政…”），而本报告是2025年度的：是否沿用了上一年的文字？请核对年份"
+    );
+}
+
+#[test]
+fn a_later_year_or_a_year_inside_a_sentence_is_fine() {
+    let mut r = assets::sample();
+    r.problems = "下一步，我镇将对照2023年的做法，在2025年加强培训。".into();
+    r.title = "阿戛镇人民政府2024年度政府信息公开工作年度报告".into();
+    assert!(run(&r, "year.mismatch").is_empty());
+    r.title = "阿戛镇人民政府2023年政府信息公开工作年度报告".into();
+    let f = run(&r, "year.mismatch");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].cells, [CellRef::Title, CellRef::Year]);
+}
