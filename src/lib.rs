@@ -6,7 +6,6 @@
 
 pub mod assets;
 pub mod checks;
-#[cfg(feature = "pdf")]
 pub mod export;
 pub mod fonts;
 pub mod form;

@@ -4,6 +4,7 @@
 //! will — the same function. Each family of rules lives in its own module.
 
 mod arithmetic;
+mod carry;
 mod fees;
 mod glyphs;
 mod narrative;
@@ -78,7 +79,6 @@ impl fmt::Display for Finding {
 /// compare years); `covers` says whether the embedded fonts can draw a
 /// character (the caller knows the fonts; the checks do not read files).
 pub fn run(report: &Report, prior: Option<&Report>, covers: &dyn Fn(char) -> bool) -> Vec<Finding> {
-    let _ = prior; // the year-to-year rules arrive with that issue
     let mut out = Vec::new();
     glyphs::check(report, covers, &mut out);
     values::check(report, &mut out);
@@ -88,6 +88,9 @@ pub fn run(report: &Report, prior: Option<&Report>, covers: &dyn Fn(char) -> boo
     plausibility::check(report, &mut out);
     narrative::check(report, &mut out);
     years::check(report, &mut out);
+    if let Some(prior) = prior {
+        carry::check(report, prior, &mut out);
+    }
     out.sort_by_key(|f| f.severity);
     out
 }

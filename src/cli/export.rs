@@ -1,23 +1,29 @@
-//! `nianbao export FILE --pdf OUT.pdf`: print a report without opening a window.
+//! `nianbao export FILE --pdf OUT.pdf --html OUT.html`: print or publish a
+//! report without opening a window.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use nianbao::checks::{self, Severity};
-use nianbao::export::pdf;
+use nianbao::export::{html, pdf};
 use nianbao::fonts::Coverage;
 use nianbao::store;
 
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError};
 
+const USAGE: &str =
+    "用法：nianbao export 年报.nianbao.json --pdf 年报.pdf --html 年报.html（两者可只写其一）";
+
 pub struct Options {
     input: PathBuf,
-    pdf: PathBuf,
+    pdf: Option<PathBuf>,
+    html: Option<PathBuf>,
 }
 
 pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
     let mut input = None;
     let mut pdf = None;
+    let mut html = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -25,8 +31,12 @@ pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
                 Some(p) => pdf = Some(PathBuf::from(p)),
                 None => return Err(UsageError("--pdf 后面应为要写出的 PDF 文件名".into())),
             },
+            Some("--html") => match args.next() {
+                Some(p) => html = Some(PathBuf::from(p)),
+                None => return Err(UsageError("--html 后面应为要写出的网页文件名".into())),
+            },
             Some(s) if s.starts_with("--") => {
-                return Err(UsageError(format!("export 不认识选项“{s}”")));
+                return Err(UsageError(format!("export 不认识选项“{s}”。{USAGE}")));
             }
             _ if input.is_none() => input = Some(PathBuf::from(arg)),
             _ => {
@@ -37,11 +47,9 @@ pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
             }
         }
     }
-    match (input, pdf) {
-        (Some(input), Some(pdf)) => Ok(Options { input, pdf }),
-        _ => Err(UsageError(
-            "用法：nianbao export 年报.nianbao.json --pdf 年报.pdf".into(),
-        )),
+    match input {
+        Some(input) if pdf.is_some() || html.is_some() => Ok(Options { input, pdf, html }),
+        _ => Err(UsageError(USAGE.into())),
     }
 }
 
@@ -53,19 +61,28 @@ pub fn run(opts: &Options) -> u8 {
             return EXIT_UNREADABLE;
         }
     };
-    let bytes = match pdf::export(&report, pdf::creation_time()) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("无法生成 PDF：{e}");
+    if let Some(out) = &opts.pdf {
+        let bytes = match pdf::export(&report, pdf::creation_time()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("无法生成 PDF：{e}");
+                return EXIT_UNREADABLE;
+            }
+        };
+        if let Err(e) = store::write_atomically(out, &bytes) {
+            eprintln!("{e}");
             return EXIT_UNREADABLE;
         }
-    };
-    if let Err(e) = store::write_atomically(&opts.pdf, &bytes) {
-        eprintln!("{e}");
-        return EXIT_UNREADABLE;
+        eprintln!("已导出：{}", out.display());
     }
-    eprintln!("已导出：{}", opts.pdf.display());
-    // The file is written; its 错误 (e.g. characters the fonts lack) are said here.
+    if let Some(out) = &opts.html {
+        if let Err(e) = store::write_atomically(out, html::export(&report).as_bytes()) {
+            eprintln!("{e}");
+            return EXIT_UNREADABLE;
+        }
+        eprintln!("已导出：{}", out.display());
+    }
+    // The files are written; their 错误 (e.g. characters the fonts lack) are said here.
     let coverage = Coverage::print();
     let errors: Vec<_> = checks::run(&report, None, &|c| coverage.covers(c))
         .into_iter()

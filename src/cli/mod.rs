@@ -21,7 +21,8 @@ pub const USAGE: &str = "\
                                          路径可以是文件夹，检查其中所有这些文件）
   nianbao import 年报网页或文本 -o 输出文件.json
                                          导入已发布的年报（.txt 文本或 .html 网页，UTF-8 或 GBK 编码）
-  nianbao export 年报.json --pdf 年报.pdf  导出 PDF（不打开窗口）
+  nianbao export 年报.json [--pdf 年报.pdf] [--html 年报.html]
+                                         导出 PDF 或用于网站发布的网页（不打开窗口）
   nianbao sample -o 输出文件.json         写出内置的示例年报（阿戛镇人民政府2024年）
 退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取或写入";
 

@@ -1,3 +1,5 @@
 //! Exports of a report for printing and publishing.
 
+pub mod html;
+#[cfg(feature = "pdf")]
 pub mod pdf;

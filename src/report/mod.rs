@@ -8,6 +8,7 @@ mod appeals;
 mod applications;
 pub mod autosum;
 mod cell;
+mod next_year;
 mod proactive;
 mod schema;
 
@@ -18,6 +19,7 @@ use crate::form;
 pub use appeals::{AppealFigures, Appeals};
 pub use applications::Applications;
 pub use cell::CellRef;
+pub use next_year::next_year;
 pub use proactive::{DocCounts, Proactive, is_decimal};
 pub use schema::{SCHEMA, Schema};
 
@@ -138,6 +140,15 @@ impl Report {
             CellRef::ProactiveField(f) => self.proactive.count(f),
             _ => None,
         }
+    }
+
+    /// A table cell as written on the page: a count in digits, the fee as its
+    /// decimal string, a blank cell empty. Every face (grid, PDF, web page) shows this.
+    pub fn figure_text(&self, cell: CellRef) -> String {
+        if cell == CellRef::ProactiveField(form::ProactiveField::Fees) {
+            return self.proactive.fees_wan_yuan.clone();
+        }
+        self.count(cell).map(|v| v.to_string()).unwrap_or_default()
     }
 
     /// A count cell to write into; `None` when the cell holds no count.

@@ -7,8 +7,8 @@ use super::geometry::*;
 use super::layout::Flow;
 use super::linebreak::break_lines;
 use super::page::{Fill, Rule};
+use crate::form::layout::Figure;
 use crate::form::layout::{Content, Table};
-use crate::form::{FieldKind, layout::Figure};
 use crate::report::{CellRef, Report};
 
 /// Column widths in millimetres; each table's add up to the 156 mm text width.
@@ -33,16 +33,7 @@ pub struct Placed<'t> {
 }
 
 fn figure_text(report: &Report, f: Figure) -> String {
-    let cell = CellRef::from(f);
-    match f {
-        Figure::Proactive(p) if p.kind() == FieldKind::Decimal => {
-            report.proactive.fees_wan_yuan.clone()
-        }
-        _ => report
-            .count(cell)
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
-    }
+    report.figure_text(CellRef::from(f))
 }
 
 impl<'t> Placed<'t> {
