@@ -430,7 +430,7 @@ fn export_warns_about_errors_then_writes_the_pdf_where_asked() {
     );
     h.get_by_label("确定").click();
     h.run();
-    h.get_by_label("PDF 已导出");
+    h.get_by_label("PDF已导出");
     let bytes = std::fs::read(&expected).unwrap();
     assert!(bytes.starts_with(b"%PDF-1.7"));
     h.get_by_label("关闭").click();
@@ -540,4 +540,158 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
     // The version it replaced is kept beside it.
     let bak = nianbao::store::load(&nianbao::store::backup_path(&file)).unwrap();
     assert_eq!(bak, other);
+}
+
+/// The editor with no report open and the built-in path prompt for files.
+fn editor_with_prompt(dir: &std::path::Path) -> Harness<'static, App> {
+    editor_with_recovery(dir, None)
+}
+
+/// Answer the path prompt the way a clerk without a system file dialog would.
+fn enter_path(h: &mut Harness<'_, App>, path: &std::path::Path) {
+    h.run();
+    let field = h.get_by_label("文件路径");
+    field.focus();
+    field.type_text(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+}
+
+#[test]
+fn next_years_report_starts_from_last_years_and_checks_against_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("阿戛镇2024.nianbao.json");
+    let mut prior = assets::sample();
+    *prior
+        .applications
+        .get_mut(AppRow::CarriedForward, AppCol::NaturalPerson) = Some(2);
+    nianbao::store::save(&last, &prior).unwrap();
+
+    let mut h = editor_with_prompt(dir.path());
+    h.get_by_label("从上年年报创建…").click();
+    enter_path(&mut h, &last);
+    {
+        let doc = h.state().doc.as_ref().unwrap();
+        assert_eq!(doc.report.year, 2025);
+        assert_eq!(doc.report.organ, "阿戛镇人民政府");
+        assert_eq!(doc.report.overview.intro, prior.overview.intro);
+        assert_eq!(
+            doc.report
+                .applications
+                .get(AppRow::CarriedOver, AppCol::NaturalPerson),
+            Some(2)
+        );
+        assert_eq!(
+            doc.report
+                .applications
+                .get(AppRow::NewReceived, AppCol::NaturalPerson),
+            None
+        );
+        assert!(doc.path.is_none(), "not saved yet");
+    }
+    assert!(
+        h.state()
+            .status()
+            .starts_with("已从2024年年报创建2025年年报")
+    );
+    assert!(h.state().prior.is_some());
+    // The copied text still speaks of 2024.
+    assert!(
+        h.query_all_by_label_contains("而本报告是2025年度的")
+            .next()
+            .is_some()
+    );
+
+    // Changing what was carried over is compared with last year's file.
+    h.state_mut().tab = Section::Applications;
+    h.run();
+    type_into(
+        &mut h,
+        &label(AppRow::CarriedOver, AppCol::NaturalPerson),
+        "5",
+    );
+    h.get_by_label_contains(
+        "自然人列：本年“二、上年结转政府信息公开申请数量”为5，2024年年报“四、结转下年度继续办理”为2，相差3",
+    );
+
+    // Saved beside last year's file, the report names it by file name alone.
+    let this = dir.path().join("阿戛镇2025.nianbao.json");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let field = h.get_by_label("文件路径");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("文件路径").type_text(this.to_str().unwrap());
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    let saved = nianbao::store::load(&this).unwrap();
+    assert_eq!(saved.prior, "阿戛镇2024.nianbao.json");
+}
+
+#[test]
+fn last_years_figure_shows_beside_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("2024.nianbao.json");
+    let mut prior = assets::sample();
+    *prior.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(40);
+    nianbao::store::save(&last, &prior).unwrap();
+    let this = dir.path().join("2025.nianbao.json");
+    let mut r = nianbao::report::next_year(&prior, "2024.nianbao.json");
+    *r.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(200);
+    nianbao::store::save(&this, &r).unwrap();
+
+    let mut h = editor_with_recovery(dir.path(), Some(this));
+    h.state_mut().tab = Section::Applications;
+    h.run();
+    h.get_by_label(&label(AppRow::Granted, AppCol::Total))
+        .hover();
+    h.run();
+    h.get_by_label_contains("上年：40");
+    h.get_by_label_contains("本年200，变化超过3倍，请核对");
+}
+
+#[test]
+fn a_published_page_imports_into_a_new_report_with_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("阿戛镇.html");
+    std::fs::write(&page, nianbao::export::html::export(&assets::sample())).unwrap();
+    let mut h = editor_with_prompt(dir.path());
+    h.get_by_label("导入已发布的年报（网页或文本）…").click();
+    enter_path(&mut h, &page);
+    h.get_by_label("导入完成");
+    h.get_by_label_contains("来源：网页");
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.report.applications, assets::sample().applications);
+    assert!(
+        doc.path.is_none(),
+        "an import is saved only when the clerk says where"
+    );
+}
+
+#[test]
+fn the_web_page_is_exported_where_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_with_prompt(dir.path());
+    h.state_mut().set_document(assets::sample(), None);
+    h.state_mut().native_dialogs = false;
+    h.state_mut().enqueue(nianbao::ui::Command::ExportHtml);
+    h.run();
+    let target = dir.path().join("网页");
+    let field = h.get_by_label("文件路径");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("文件路径")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("网页已导出");
+    let written = std::fs::read_to_string(dir.path().join("网页.html")).unwrap();
+    assert!(written.contains("<h1 style=\"text-align:center;font-size:22px\">阿戛镇人民政府2024年政府信息公开工作年度报告</h1>"));
 }

@@ -12,12 +12,12 @@ use super::files::{self, Pick, Purpose};
 use super::grid::{self, GridState};
 use super::{Command, cell_id, findings, header, overview, start};
 use crate::checks::{self, Finding, Severity};
-use crate::export::pdf;
+use crate::export::{html, pdf};
 use crate::fonts::Coverage;
 use crate::form::{Section, layout};
-use crate::report::{CellRef, Report};
+use crate::report::{self, CellRef, Report};
 use crate::store::recovery::{self, Recovered, RecoveryStore};
-use crate::{assets, store};
+use crate::{assets, import, store};
 
 const RECENT_KEY: &str = "recent_files";
 const AUTO_SUM_KEY: &str = "auto_sum";
@@ -71,6 +71,9 @@ struct Tables {
 
 pub struct App {
     pub doc: Option<Document>,
+    /// Last year's report, as the open one's `prior` names it: for the
+    /// cross-year checks and 对比上年 in the grids.
+    pub prior: Option<Report>,
     pub tab: Section,
     pub auto_sum: bool,
     /// Use the system's file dialogs; when off, the built-in path prompt.
@@ -116,6 +119,7 @@ impl App {
         let storage = cc.storage;
         let mut app = App {
             doc: None,
+            prior: None,
             tab: Section::Overview,
             auto_sum: storage
                 .and_then(|s| eframe::get_value(s, AUTO_SUM_KEY))
@@ -241,11 +245,28 @@ impl App {
         self.doc = Some(Document::new(report, path));
         self.grid.reset();
         self.tab = Section::Overview;
+        self.load_prior();
+    }
+
+    /// Read last year's report as the open report's `prior` names it.
+    fn load_prior(&mut self) {
+        self.prior = None;
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = prior_path(doc) else { return };
+        match read_report(&path) {
+            Ok(r) => self.prior = Some(r),
+            Err(e) => {
+                self.status = format!(
+                    "上年年报“{}”无法读取（{e}），本次不做跨年度核对：可用“文件 → 关联上年年报”重新选择",
+                    path.display()
+                );
+            }
+        }
     }
 
     pub fn findings(&self) -> Vec<Finding> {
         match &self.doc {
-            Some(d) => checks::run(&d.report, None, &|c| self.coverage.covers(c)),
+            Some(d) => checks::run(&d.report, self.prior.as_ref(), &|c| self.coverage.covers(c)),
             None => Vec::new(),
         }
     }
@@ -278,6 +299,11 @@ impl App {
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        // Last year's file is named relative to this one, as DESIGN.md says,
+        // so the pair can be moved (or mailed) together.
+        if let Some(prior) = prior_path(doc) {
+            doc.report.prior = relative_to(&prior, path);
+        }
         match store::save(path, &doc.report) {
             Ok(()) => {
                 // The copy under the old name (or none) is no longer needed.
@@ -357,6 +383,84 @@ impl App {
         }
     }
 
+    fn export_html(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let path = with_extension(path.to_path_buf(), "html", ".html");
+        match store::write_atomically(&path, html::export(&doc.report).as_bytes()) {
+            Ok(()) => {
+                self.status = format!("已导出网页：{}", path.display());
+                self.dialog = Some(Dialog::Exported {
+                    path, what: "网页"
+                });
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Notice {
+                    title: "导出失败".into(),
+                    text: format!("{e}\n\n请换一个位置再导出。"),
+                });
+            }
+        }
+    }
+
+    /// A published report (web page or text) as a new, unsaved report, with
+    /// what the importer found and lacked.
+    fn import(&mut self, path: &Path) {
+        match import::import_file(path) {
+            Ok(imported) => {
+                self.set_document(imported.report, None);
+                self.status = format!("已导入：{}（尚未保存）", path.display());
+                let mut text = imported.summary.lines().join("\n");
+                text.push_str("\n\n请核对各表数字后另存为年报文件。");
+                self.dialog = Some(Dialog::Notice {
+                    title: "导入完成".into(),
+                    text,
+                });
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Notice {
+                    title: "无法导入".into(),
+                    text: format!("{}\n\n{e}", path.display()),
+                });
+            }
+        }
+    }
+
+    /// 从上年年报创建: this year's report from last year's.
+    fn new_from_prior(&mut self, path: &Path) {
+        match read_report(path) {
+            Ok(prior) => {
+                let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                let report = report::next_year(&prior, &absolute.to_string_lossy());
+                let year = report.year;
+                self.set_document(report, None);
+                self.status = format!(
+                    "已从{}年年报创建{year}年年报：文字沿用上年，请逐段修改；表格已带入上年结转和现行有效件数",
+                    prior.year
+                );
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Notice {
+                    title: "无法读取上年年报".into(),
+                    text: format!("{}\n\n{e}", path.display()),
+                });
+            }
+        }
+    }
+
+    /// Name `path` as the open report's previous year.
+    fn link_prior(&mut self, path: &Path) {
+        let Some(doc) = &mut self.doc else { return };
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        doc.report.prior = match &doc.path {
+            Some(own) => relative_to(&absolute, own),
+            None => absolute.to_string_lossy().into_owned(),
+        };
+        self.load_prior();
+        if let Some(p) = &self.prior {
+            self.status = format!("已关联上年年报（{}年）：检查结果含跨年度核对", p.year);
+        }
+    }
+
     fn export_pdf(&mut self, path: &Path) {
         let Some(doc) = &self.doc else { return };
         let path = with_extension(path.to_path_buf(), "pdf", ".pdf");
@@ -366,7 +470,7 @@ impl App {
         match written {
             Ok(()) => {
                 self.status = format!("已导出PDF：{}", path.display());
-                self.dialog = Some(Dialog::Exported { path });
+                self.dialog = Some(Dialog::Exported { path, what: "PDF" });
             }
             Err(e) => {
                 self.dialog = Some(Dialog::Notice {
@@ -402,6 +506,31 @@ impl App {
                 }
             }
             Command::OpenPath(p) => self.open_path(&p),
+            Command::NewFromPrior => {
+                if let Some(p) = self.ask_path(Purpose::NewFromPrior, None) {
+                    self.new_from_prior(&p);
+                }
+            }
+            Command::Import => {
+                if let Some(p) = self.ask_path(Purpose::Import, None) {
+                    self.import(&p);
+                }
+            }
+            Command::LinkPrior => {
+                if self.doc.is_some()
+                    && let Some(p) = self.ask_path(Purpose::Prior, None)
+                {
+                    self.link_prior(&p);
+                }
+            }
+            Command::ExportHtml => {
+                if self.doc.is_some() {
+                    let suggested = self.suggested(".html");
+                    if let Some(p) = self.ask_path(Purpose::ExportHtml, Some(suggested)) {
+                        self.export_html(&p);
+                    }
+                }
+            }
             Command::OpenSample => {
                 self.set_document(assets::sample(), None);
                 self.status = "已打开示例：阿戛镇人民政府2024年年度报告（另存后可修改使用）".into();
@@ -507,6 +636,10 @@ impl App {
                 self.save_to(&with_extension(p, "json", ".nianbao.json"));
             }
             Outcome::Path(Purpose::ExportPdf, p) => self.export_pdf(&p),
+            Outcome::Path(Purpose::ExportHtml, p) => self.export_html(&p),
+            Outcome::Path(Purpose::Import, p) => self.import(&p),
+            Outcome::Path(Purpose::Prior, p) => self.link_prior(&p),
+            Outcome::Path(Purpose::NewFromPrior, p) => self.new_from_prior(&p),
             Outcome::ExportAnyway => self.apply(Command::ExportPdf, ctx, true),
             Outcome::Restore => {
                 if !self.orphans.is_empty() {
@@ -540,10 +673,20 @@ impl App {
             ui.menu_button("文件", |ui| {
                 for cmd in [
                     Command::New,
+                    Command::NewFromPrior,
                     Command::Open,
                     Command::OpenSample,
                     Command::Save,
                     Command::SaveAs,
+                ] {
+                    menu_item(ui, cmd, &mut self.queue);
+                }
+                ui.separator();
+                for cmd in [
+                    Command::Import,
+                    Command::LinkPrior,
+                    Command::ExportPdf,
+                    Command::ExportHtml,
                 ] {
                     menu_item(ui, cmd, &mut self.queue);
                 }
@@ -601,7 +744,12 @@ impl App {
             ScrollArea::both().auto_shrink(false).show(ui, |ui| {
                 let marks = outline_marks(findings);
                 let report = &mut doc.report;
-                let (grid, auto_sum) = (&mut self.grid, self.auto_sum);
+                let grid = &mut self.grid;
+                let overlay = grid::Overlay {
+                    marks: &marks,
+                    auto_sum: self.auto_sum,
+                    prior: self.prior.as_ref(),
+                };
                 match self.tab {
                     Section::Overview => overview::overview(ui, report),
                     Section::Proactive => {
@@ -613,8 +761,7 @@ impl App {
                             &grid::PROACTIVE_WIDTHS,
                             report,
                             grid,
-                            &marks,
-                            auto_sum,
+                            &overlay,
                         );
                     }
                     Section::Applications => {
@@ -626,8 +773,7 @@ impl App {
                             &grid::APPLICATIONS_WIDTHS,
                             report,
                             grid,
-                            &marks,
-                            auto_sum,
+                            &overlay,
                         );
                     }
                     Section::Appeals => {
@@ -639,8 +785,7 @@ impl App {
                             &grid::APPEALS_WIDTHS,
                             report,
                             grid,
-                            &marks,
-                            auto_sum,
+                            &overlay,
                         );
                     }
                     Section::Problems => overview::problems(ui, report),
@@ -758,6 +903,50 @@ fn with_extension(p: PathBuf, extension: &str, suffix: &str) -> PathBuf {
         let mut s = p.into_os_string();
         s.push(suffix);
         PathBuf::from(s)
+    }
+}
+
+/// Where the open report's `prior` points: relative to the report's own
+/// folder (or as written, for a report not yet saved).
+fn prior_path(doc: &Document) -> Option<PathBuf> {
+    let prior = doc.report.prior.trim();
+    if prior.is_empty() {
+        return None;
+    }
+    let dir = doc.path.as_deref().and_then(Path::parent);
+    Some(match dir {
+        Some(d) => d.join(prior),
+        None => PathBuf::from(prior),
+    })
+}
+
+/// How a report saved at `own` names `target`: by file name when they share a
+/// folder, else by the full path.
+fn relative_to(target: &Path, own: &Path) -> String {
+    let dir = |p: &Path| {
+        p.parent()
+            .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()))
+    };
+    match (dir(target), dir(own), target.file_name()) {
+        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
+        _ => std::fs::canonicalize(target)
+            .unwrap_or_else(|_| target.to_path_buf())
+            .to_string_lossy()
+            .into_owned(),
+    }
+}
+
+/// A report from our file format, or imported from a published page or text.
+fn read_report(path: &Path) -> Result<Report, String> {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        store::load(path).map_err(|e| e.to_string())
+    } else {
+        import::import_file(path)
+            .map(|i| i.report)
+            .map_err(|e| e.to_string())
     }
 }
 

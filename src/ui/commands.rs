@@ -8,12 +8,19 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     New,
+    /// 从上年年报创建: pick last year's report, start this year's from it.
+    NewFromPrior,
     Open,
+    /// A published report (text or web page) into a new, unsaved report.
+    Import,
+    /// Link last year's report, for the cross-year checks and 对比上年.
+    LinkPrior,
     OpenPath(PathBuf),
     OpenSample,
     Save,
     SaveAs,
     ExportPdf,
+    ExportHtml,
     Undo,
     Redo,
     Quit,
@@ -46,12 +53,16 @@ impl Command {
     pub fn label(&self) -> &'static str {
         match self {
             Command::New => "新建年报",
+            Command::NewFromPrior => "从上年年报创建…",
             Command::Open => "打开…",
+            Command::Import => "导入已发布的年报（网页或文本）…",
+            Command::LinkPrior => "关联上年年报…",
             Command::OpenPath(_) => "打开",
             Command::OpenSample => "打开示例（阿戛镇2024年）",
             Command::Save => "保存",
             Command::SaveAs => "另存为…",
             Command::ExportPdf => "导出PDF…",
+            Command::ExportHtml => "导出网页…",
             Command::Undo => "撤销",
             Command::Redo => "重做",
             Command::Quit => "退出",
@@ -72,7 +83,9 @@ impl Command {
         matches!(
             self,
             Command::New
+                | Command::NewFromPrior
                 | Command::Open
+                | Command::Import
                 | Command::OpenPath(_)
                 | Command::OpenSample
                 | Command::Quit

@@ -19,8 +19,8 @@ pub enum Dialog {
     },
     /// The report has 错误: export anyway, or go back and fix them.
     ConfirmExport { errors: usize },
-    /// Exported: open the PDF or its folder.
-    Exported { path: PathBuf },
+    /// Exported: open the file (PDF or web page) or its folder.
+    Exported { path: PathBuf, what: &'static str },
     /// A copy autosaved before a crash: 恢复 / 放弃.
     Recover { what: String, age: String },
     /// The file changed on disk since it was opened: overwrite, save elsewhere, or not.
@@ -105,12 +105,12 @@ impl Dialog {
                         }
                     });
                 }
-                Dialog::Exported { path } => {
-                    ui.heading("PDF 已导出");
+                Dialog::Exported { path, what } => {
+                    ui.heading(format!("{what}已导出"));
                     ui.label(path.display().to_string());
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
-                        if ui.button("打开PDF").clicked() {
+                        if ui.button(format!("打开{what}")).clicked() {
                             outcome = Some(Outcome::OpenExternally(path.clone()));
                         }
                         if ui.button("打开所在文件夹").clicked() {

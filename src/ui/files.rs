@@ -21,6 +21,13 @@ pub enum Purpose {
     Open,
     SaveAs,
     ExportPdf,
+    ExportHtml,
+    /// A published report's text or web page.
+    Import,
+    /// Last year's report: our file, or a published page.
+    Prior,
+    /// Last year's report to start this year's from.
+    NewFromPrior,
 }
 
 impl Purpose {
@@ -29,14 +36,32 @@ impl Purpose {
             Purpose::Open => "打开年报文件",
             Purpose::SaveAs => "保存年报文件",
             Purpose::ExportPdf => "导出PDF",
+            Purpose::ExportHtml => "导出网页",
+            Purpose::Import => "导入已发布的年报",
+            Purpose::Prior => "选择上年年报",
+            Purpose::NewFromPrior => "从上年年报创建",
         }
     }
 
     fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Purpose::ExportPdf => ("PDF 文件", &["pdf"]),
-            _ => ("年报文件", &["json"]),
+            Purpose::ExportHtml => ("网页", &["html", "htm"]),
+            Purpose::Import => ("网页或文本", &["html", "htm", "txt"]),
+            Purpose::Prior | Purpose::NewFromPrior => (
+                "年报文件或已发布的网页、文本",
+                &["json", "html", "htm", "txt"],
+            ),
+            Purpose::Open | Purpose::SaveAs => ("年报文件", &["json"]),
         }
+    }
+
+    /// Whether the dialog picks an existing file (rather than a place to save).
+    fn opens(self) -> bool {
+        matches!(
+            self,
+            Purpose::Open | Purpose::Import | Purpose::Prior | Purpose::NewFromPrior
+        )
     }
 }
 
@@ -74,9 +99,10 @@ pub fn pick(purpose: Purpose, suggested: Option<&Path>, native: bool) -> Pick {
         }
     }
     let started = Instant::now();
-    let chosen = match purpose {
-        Purpose::Open => dialog.pick_file(),
-        Purpose::SaveAs | Purpose::ExportPdf => dialog.save_file(),
+    let chosen = if purpose.opens() {
+        dialog.pick_file()
+    } else {
+        dialog.save_file()
     };
     match chosen {
         Some(p) => Pick::Chosen(p),

@@ -12,7 +12,7 @@ use eframe::egui::{
 
 use crate::checks::Severity;
 use crate::form::layout::{Content, Figure, Table};
-use crate::form::{AppCol, AppRow, AppealPart, FieldKind, ProactiveField};
+use crate::form::{AppCol, AppRow, AppealPart, FieldKind};
 use crate::report::{CellRef, Count, Report, autosum};
 
 /// The widget id of a report field, the same wherever it is drawn: findings
@@ -60,6 +60,16 @@ pub const APPEALS_WIDTHS: Widths = Widths {
 const PAD: f32 = 4.0;
 const MIN_ROW: f32 = 26.0;
 
+/// What the grid shows beside the figures, the same for every table.
+pub struct Overlay<'a> {
+    /// The worst severity per cell, outlined in its colour.
+    pub marks: &'a HashMap<CellRef, Severity>,
+    /// 自动合计: fill the totals a typed figure feeds.
+    pub auto_sum: bool,
+    /// Last year's report, for 对比上年.
+    pub prior: Option<&'a Report>,
+}
+
 /// Draw `table` and let the clerk type into it. Returns whether the report changed.
 pub fn show(
     ui: &mut Ui,
@@ -67,9 +77,13 @@ pub fn show(
     widths: &Widths,
     report: &mut Report,
     state: &mut GridState,
-    marks: &HashMap<CellRef, Severity>,
-    auto_sum: bool,
+    overlay: &Overlay,
 ) -> bool {
+    let Overlay {
+        marks,
+        auto_sum,
+        prior,
+    } = *overlay;
     let mut changed = false;
     let order: Vec<Figure> = table
         .figures()
@@ -158,7 +172,13 @@ pub fn show(
                     ui.painter()
                         .rect_filled(rect, 0.0, visuals.extreme_bg_color);
                 }
-                changed |= figure_cell(ui, rect, cell_ref, report, state, auto_sum);
+                let response = figure_cell(ui, rect, cell_ref, report, state, auto_sum);
+                changed |= response.changed;
+                if let Some(p) = prior {
+                    let shown = display(p, cell_ref);
+                    let figures = (p.count(cell_ref), report.count(cell_ref));
+                    compare_with_prior(ui, rect, response.widget, &shown, figures);
+                }
                 if let Some(sev) = marks.get(&cell_ref) {
                     ui.painter().rect_stroke(
                         rect.shrink(1.0),
@@ -191,7 +211,56 @@ fn is_total(f: Figure) -> bool {
     }
 }
 
-/// One figure as an editable text field. Returns whether the report changed.
+/// 对比上年 for one cell: last year's figure on hover, and a corner mark in
+/// the 提示 colour where the figure moved by more than [`CHANGE_FACTOR`].
+fn compare_with_prior(
+    ui: &Ui,
+    rect: Rect,
+    response: egui::Response,
+    shown: &str,
+    (last, now): (Count, Count),
+) {
+    if shown.is_empty() {
+        response.on_hover_text("上年：未填写");
+        return;
+    }
+    let big = matches!((last, now), (Some(l), Some(n)) if big_change(l, n));
+    if big {
+        let corner = rect.shrink(2.0).right_top();
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![corner, corner + vec2(-8.0, 0.0), corner + vec2(0.0, 8.0)],
+            severity_color(Severity::Info),
+            Stroke::NONE,
+        ));
+    }
+    let mut text = format!("上年：{shown}");
+    if big && let Some(n) = now {
+        text.push_str(&format!("\n本年{n}，变化超过{CHANGE_FACTOR}倍，请核对"));
+    }
+    response.on_hover_text(text);
+}
+
+/// A figure this many times last year's (or a this-many-th of it) is marked.
+pub const CHANGE_FACTOR: u64 = 3;
+
+/// Whether a figure moved enough from last year to be worth a second look.
+/// Small counts (under 10 both years) move by chance and are never marked.
+pub fn big_change(last: u64, now: u64) -> bool {
+    if last.max(now) < 10 {
+        return false;
+    }
+    // Wide, so that absurd values neither overflow nor saturate into a false mark.
+    let (last, now, f) = (u128::from(last), u128::from(now), u128::from(CHANGE_FACTOR));
+    now >= last * f || last >= now * f
+}
+
+/// What one cell did this frame.
+struct CellResponse {
+    changed: bool,
+    widget: egui::Response,
+}
+
+/// One figure as an editable text field.
 fn figure_cell(
     ui: &mut Ui,
     rect: Rect,
@@ -199,7 +268,7 @@ fn figure_cell(
     report: &mut Report,
     state: &mut GridState,
     auto_sum: bool,
-) -> bool {
+) -> CellResponse {
     let id = cell_id(cell);
     let shown = display(report, cell);
     let mut text = match &state.editing {
@@ -249,7 +318,10 @@ fn figure_cell(
     if response.lost_focus() && matches!(&state.editing, Some((c, _)) if *c == cell) {
         state.editing = None;
     }
-    changed
+    CellResponse {
+        changed,
+        widget: response,
+    }
 }
 
 /// A parsed cell value: a count, or the fee's decimal string.
@@ -282,13 +354,7 @@ fn write(report: &mut Report, cell: CellRef, value: Value, auto_sum: bool) -> bo
 }
 
 fn display(report: &Report, cell: CellRef) -> String {
-    if cell == CellRef::ProactiveField(ProactiveField::Fees) {
-        return report.proactive.fees_wan_yuan.clone();
-    }
-    report
-        .count(cell)
-        .map(|v| v.to_string())
-        .unwrap_or_default()
+    report.figure_text(cell)
 }
 
 /// Full-width digits and point (typed through a Chinese IME) as ASCII, spaces dropped.
@@ -497,6 +563,18 @@ pub fn notice(ui: &mut Ui, state: &GridState) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::ProactiveField;
+
+    #[test]
+    fn a_big_change_is_threefold_and_not_among_small_counts() {
+        assert!(big_change(40, 200));
+        assert!(big_change(30, 10));
+        assert!(big_change(0, 12));
+        assert!(!big_change(40, 119));
+        assert!(!big_change(2, 9), "small counts move by chance");
+        assert!(!big_change(u64::MAX, u64::MAX));
+        assert!(big_change(u64::MAX, 1));
+    }
 
     #[test]
     fn typed_values() {

@@ -12,7 +12,13 @@ pub fn show(ui: &mut Ui, recent: &[PathBuf], queue: &mut Vec<Command>) {
         ui.heading(RichText::new("政府信息公开工作年度报告").size(28.0));
         ui.label("按国办公开办函〔2021〕30号格式填写，边填写边检查表格勾稽关系");
         ui.add_space(24.0);
-        for cmd in [Command::New, Command::Open, Command::OpenSample] {
+        for cmd in [
+            Command::New,
+            Command::NewFromPrior,
+            Command::Open,
+            Command::Import,
+            Command::OpenSample,
+        ] {
             let button = egui::Button::new(RichText::new(cmd.label()).size(18.0))
                 .min_size(egui::vec2(260.0, 36.0));
             if ui.add(button).clicked() {
