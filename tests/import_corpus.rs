@@ -356,5 +356,16 @@ fn every_corpus_file_imports() {
             n += 1;
         }
     }
-    assert_eq!(n, 11);
+    // The shared corpus's 11 pages and the published PDF of 008 as pdftotext prints it.
+    assert_eq!(n, 12);
+}
+
+#[test]
+fn hongze_2023_as_pdftotext_prints_the_published_pdf() {
+    // `pdftotext -layout` of ../shared/reference/hongze-2023-published.pdf: the
+    // same report as 008, in the columns a PDF viewer copies out.
+    matches_expected("008_jiangsu-huaian-hongzequ-2023-pdftotext");
+    let i = import("008_jiangsu-huaian-hongzequ-2023-pdftotext");
+    assert_eq!(i.report.year, 2023);
+    assert!(i.summary.unrecognised.is_empty(), "{:?}", i.summary.lines());
 }
