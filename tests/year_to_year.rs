@@ -251,6 +251,8 @@ fn figures_report() -> Report {
         }
     }
     r.proactive.fees_wan_yuan = "24252.311082".into();
+    // The largest count the file format holds prints and reads back whole.
+    *r.applications.get_mut(AppRow::NewReceived, AppCol::Other) = Some(u64::MAX);
     r.problems = "存在问题：<script>alert('x')</script> & “引号”\n第二段。".into();
     r
 }
