@@ -292,6 +292,8 @@ fn the_web_page_has_the_sections_and_the_official_table_structure() {
     // Table B: three header rows, 25 body rows, each row covering 3 label + 7 figure columns.
     let b = tables[1];
     assert_eq!(b.select(&sel("thead tr")).count(), 3);
+    // Column widths in the printed form's proportions: figure columns are not squeezed.
+    assert_eq!(b.select(&sel("col")).count(), 10);
     let body: Vec<_> = b.select(&sel("tbody tr")).collect();
     assert_eq!(body.len(), 25);
     assert!(

@@ -1,5 +1,5 @@
 //! The three tables as printed: a grid of cells, some spanning rows or
-//! columns, each a heading, a row label or a figure. The editor's grids and the
+//! columns, each a heading, a row label or a figure, and the columns' printed widths. The editor's grids and the
 //! PDF both draw from this, so the merged cells of the official form are
 //! described once.
 
@@ -43,6 +43,9 @@ pub struct Table {
     pub cols: usize,
     /// Leading columns that hold row labels rather than figures.
     pub label_cols: usize,
+    /// Column widths as printed, in millimetres of the 156 mm A4 text block;
+    /// the web page uses their proportions.
+    pub widths_mm: &'static [f32],
     pub cells: Vec<Cell>,
 }
 
@@ -94,6 +97,7 @@ impl Table {
 /// column spans it over all three, as the form prints it.
 pub fn proactive() -> Table {
     let mut t = Table {
+        widths_mm: &[48.0, 36.0, 36.0, 36.0],
         header_rows: 0,
         rows: 0,
         cols: 4,
@@ -133,6 +137,7 @@ pub fn proactive() -> Table {
 pub fn applications() -> Table {
     const HEADER: usize = 3;
     let mut t = Table {
+        widths_mm: &[14.0, 22.0, 48.4, 10.2, 10.2, 10.2, 10.2, 10.2, 10.2, 10.2],
         header_rows: HEADER,
         rows: HEADER + AppRow::ALL.len(),
         cols: 3 + AppCol::ALL.len(),
@@ -206,6 +211,7 @@ pub fn applications() -> Table {
 /// Table C: 行政复议 | 行政诉讼 (未经复议直接起诉, 复议后起诉), five figures each.
 pub fn appeals() -> Table {
     let mut t = Table {
+        widths_mm: &[10.4; 15],
         header_rows: 3,
         rows: 4,
         cols: 15,

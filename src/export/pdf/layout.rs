@@ -223,20 +223,12 @@ pub fn pages(report: &Report, faces: &Faces) -> Vec<Page> {
     }
 
     let tables = [
-        (
-            Section::Proactive,
-            layout::proactive(),
-            table::PROACTIVE_WIDTHS,
-        ),
-        (
-            Section::Applications,
-            layout::applications(),
-            table::APPLICATIONS_WIDTHS,
-        ),
-        (Section::Appeals, layout::appeals(), table::APPEALS_WIDTHS),
+        (Section::Proactive, layout::proactive()),
+        (Section::Applications, layout::applications()),
+        (Section::Appeals, layout::appeals()),
     ];
-    for (section, t, widths) in &tables {
-        let placed = table::Placed::new(&flow, t, widths, report);
+    for (section, t) in &tables {
+        let placed = table::Placed::new(&flow, t, report);
         flow.heading(&section.heading(), Face::Hei, placed.first_part_height());
         placed.draw(&mut flow);
     }

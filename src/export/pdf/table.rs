@@ -11,12 +11,6 @@ use crate::form::layout::Figure;
 use crate::form::layout::{Content, Table};
 use crate::report::{CellRef, Report};
 
-/// Column widths in millimetres; each table's add up to the 156 mm text width.
-pub const PROACTIVE_WIDTHS: &[f32] = &[48.0, 36.0, 36.0, 36.0];
-pub const APPLICATIONS_WIDTHS: &[f32] =
-    &[14.0, 22.0, 48.4, 10.2, 10.2, 10.2, 10.2, 10.2, 10.2, 10.2];
-pub const APPEALS_WIDTHS: &[f32] = &[10.4; 15];
-
 const PAD: f32 = 2.5;
 const MIN_ROW: f32 = 17.0;
 const HEADING_GREY: f32 = 0.9;
@@ -37,9 +31,9 @@ fn figure_text(report: &Report, f: Figure) -> String {
 }
 
 impl<'t> Placed<'t> {
-    pub fn new(flow: &Flow, table: &'t Table, widths_mm: &[f32], report: &Report) -> Placed<'t> {
+    pub fn new(flow: &Flow, table: &'t Table, report: &Report) -> Placed<'t> {
         let mut col_x = vec![0.0];
-        for w in widths_mm {
+        for w in table.widths_mm {
             col_x.push(col_x.last().unwrap() + mm(*w));
         }
         let measure = flow.measure(Face::Body, TABLE_SIZE);
