@@ -596,6 +596,7 @@ fn next_years_report_starts_from_last_years_and_checks_against_it() {
             .starts_with("已从2024年年报创建2025年年报")
     );
     assert!(h.state().prior.is_some());
+    h.get_by_label("上年年报：阿戛镇2024.nianbao.json（2024年，用于跨年度核对）");
     // The copied text still speaks of 2024.
     assert!(
         h.query_all_by_label_contains("而本报告是2025年度的")
@@ -694,4 +695,17 @@ fn the_web_page_is_exported_where_asked() {
     h.get_by_label("网页已导出");
     let written = std::fs::read_to_string(dir.path().join("网页.html")).unwrap();
     assert!(written.contains("<h1 style=\"text-align:center;font-size:22px\">阿戛镇人民政府2024年政府信息公开工作年度报告</h1>"));
+}
+
+#[test]
+fn a_missing_prior_file_is_said_and_the_report_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let this = dir.path().join("2025.nianbao.json");
+    let r = nianbao::report::next_year(&assets::sample(), "已删除的2024.nianbao.json");
+    nianbao::store::save(&this, &r).unwrap();
+    let h = editor_with_recovery(dir.path(), Some(this));
+    assert_eq!(h.state().doc.as_ref().unwrap().report.year, 2025);
+    assert!(h.state().prior.is_none());
+    // Said beside the year, where it stays while the report is open.
+    h.get_by_label_contains("上年年报“已删除的2024.nianbao.json”无法读取");
 }

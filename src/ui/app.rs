@@ -713,9 +713,10 @@ impl App {
 
     fn document_ui(&mut self, ui: &mut Ui, findings: &[Finding]) {
         let Some(doc) = &mut self.doc else { return };
+        let prior_year = self.prior.as_ref().map(|p| p.year);
         Panel::top("nianbao-header").show(ui, |ui| {
             ui.add_space(4.0);
-            header::show(ui, &mut doc.report);
+            header::show(ui, &mut doc.report, prior_year);
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
                 for s in Section::ALL {

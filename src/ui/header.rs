@@ -6,7 +6,9 @@ use eframe::egui::{self, TextEdit, Ui};
 use super::cell_id;
 use crate::report::{CellRef, Report};
 
-pub fn show(ui: &mut Ui, report: &mut Report) {
+/// `prior_year`: the year of last year's report when the one `report.prior`
+/// names could be read.
+pub fn show(ui: &mut Ui, report: &mut Report, prior_year: Option<u16>) {
     ui.horizontal(|ui| {
         let label = ui.label("机关名称");
         ui.add(
@@ -25,6 +27,20 @@ pub fn show(ui: &mut Ui, report: &mut Report) {
                 .suffix(" 年"),
         )
         .labelled_by(label.id);
+        if !report.prior.trim().is_empty() {
+            ui.add_space(16.0);
+            let name = std::path::Path::new(report.prior.trim())
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match prior_year {
+                Some(y) => ui.weak(format!("上年年报：{name}（{y}年，用于跨年度核对）")),
+                None => ui.colored_label(
+                    super::grid::severity_color(crate::checks::Severity::Warning),
+                    format!("上年年报“{name}”无法读取：请用“文件 → 关联上年年报”重新选择"),
+                ),
+            };
+        }
     });
     egui::CollapsingHeader::new("标题与前言（可选）")
         .id_salt("title-and-preamble")
