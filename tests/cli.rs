@@ -1,24 +1,9 @@
 //! The command line as a reviewer uses it: exit codes, text and JSON Lines.
 
+mod common;
+use common::{nianbao, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn nianbao(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 /// A folder with the sample written by `nianbao sample`.
 fn with_sample() -> tempfile::TempDir {

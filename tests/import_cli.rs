@@ -2,28 +2,13 @@
 //! runs them: what is written, what is said on stderr, the exit codes — and
 //! hostile input that must be refused with a clear message, never a panic.
 
+mod common;
+use common::{nianbao, stderr, stdout};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart};
 use nianbao::store;
-
-fn nianbao(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 fn corpus(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

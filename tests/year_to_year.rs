@@ -1,9 +1,10 @@
 //! From last year's report to this year's, the cross-year checks, and the
 //! web page for the portal.
 
+mod common;
+use common::nianbao;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use nianbao::assets;
 use nianbao::checks::{self, Finding};
@@ -12,14 +13,6 @@ use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField, Sec
 use nianbao::report::{CellRef, Report, next_year};
 use nianbao::store;
 use scraper::{ElementRef, Html, Selector};
-
-fn nianbao(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
 
 fn findings(r: &Report, prior: Option<&Report>, id: &str) -> Vec<Finding> {
     checks::run(r, prior, &|_| true)
