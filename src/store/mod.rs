@@ -6,6 +6,7 @@
 
 mod json;
 mod messages;
+pub mod paths;
 pub mod recovery;
 
 use std::fmt;

@@ -272,7 +272,7 @@ impl App {
     }
 
     fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = store::paths::absolute(path);
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
@@ -429,7 +429,7 @@ impl App {
     fn new_from_prior(&mut self, path: &Path) {
         match read_report(path) {
             Ok(prior) => {
-                let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                let absolute = store::paths::absolute(path);
                 let report = report::next_year(&prior, &absolute.to_string_lossy());
                 let year = report.year;
                 self.set_document(report, None);
@@ -450,7 +450,7 @@ impl App {
     /// Name `path` as the open report's previous year.
     fn link_prior(&mut self, path: &Path) {
         let Some(doc) = &mut self.doc else { return };
-        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let absolute = store::paths::absolute(path);
         doc.report.prior = match &doc.path {
             Some(own) => relative_to(&absolute, own),
             None => absolute.to_string_lossy().into_owned(),
@@ -924,14 +924,10 @@ fn prior_path(doc: &Document) -> Option<PathBuf> {
 /// How a report saved at `own` names `target`: by file name when they share a
 /// folder, else by the full path.
 fn relative_to(target: &Path, own: &Path) -> String {
-    let dir = |p: &Path| {
-        p.parent()
-            .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()))
-    };
+    let dir = |p: &Path| p.parent().map(store::paths::absolute);
     match (dir(target), dir(own), target.file_name()) {
         (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
-        _ => std::fs::canonicalize(target)
-            .unwrap_or_else(|_| target.to_path_buf())
+        _ => store::paths::absolute(target)
             .to_string_lossy()
             .into_owned(),
     }
