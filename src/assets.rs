@@ -9,9 +9,18 @@ use crate::report::Report;
 
 #[derive(RustEmbed)]
 #[folder = "assets/"]
+// The .ico goes into the Windows executable's resources (build.rs), not here.
+#[exclude = "*.ico"]
 struct Assets;
 
 pub const SAMPLE_FILE: &str = "sample.nianbao.json";
+
+/// The application icon (a white 年 on red), for the window's title bar.
+pub fn icon_png() -> Cow<'static, [u8]> {
+    Assets::get("icon/nianbao.png")
+        .expect("the icon is embedded at build time")
+        .data
+}
 
 /// The sample report's file bytes: 阿戛镇人民政府's 2024 report.
 pub fn sample_json() -> Cow<'static, [u8]> {

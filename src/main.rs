@@ -5,10 +5,12 @@
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 mod cli;
+mod desktop;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    desktop::attach_console();
     let command = match cli::parse(std::env::args_os().skip(1).collect()) {
         Ok(c) => c,
         Err(cli::UsageError(msg)) => {
@@ -20,7 +22,7 @@ fn main() -> ExitCode {
         cli::Command::Editor(path) => match nianbao::ui::run(path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(msg) => {
-                eprintln!("{msg}");
+                desktop::report_fatal(&msg);
                 ExitCode::from(cli::EXIT_UNREADABLE)
             }
         },
