@@ -9,7 +9,7 @@
 #   - `export --pdf/--html`: the same web page, the same PDF text (pdftotext);
 #   - a report with errors exits 1 on both; a missing file exits 2 on both;
 #   - the editor window opens on the sample (screenshot written beside the
-#     packages: dist/windows-editor.png) and shows no error box.
+#     packages: dist/windows-editor.png) and saves it with Ctrl+S (.bak kept).
 # Needs: wine (Debian's wine64), mingw-w64, xvfb, xdotool, imagemagick, poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -112,6 +112,19 @@ if [ -n "$window" ]; then
         pass "editor window opened: $(xdotool getwindowname "$window") (dist/windows-editor.png)"
     else
         fail "editor exited after opening its window"; cat "$tmp/editor.log"
+    fi
+    # Ctrl+S in the window: saved atomically beside the Chinese name, the
+    # previous version kept as .bak, an unchanged report saved byte for byte.
+    cp "$work/windows/$name" "$tmp/before.json"
+    xdotool windowfocus --sync "$window" 2>/dev/null || true
+    sleep 1
+    xdotool key --window "$window" ctrl+s
+    for _ in $(seq 1 10); do [ -f "$work/windows/$name.bak" ] && break; sleep 1; done
+    if [ -f "$work/windows/$name.bak" ] && cmp -s "$tmp/before.json" "$work/windows/$name" \
+        && cmp -s "$tmp/before.json" "$work/windows/$name.bak"; then
+        pass "editor saved with Ctrl+S: $name and $name.bak"
+    else
+        fail "editor did not save with Ctrl+S"; ls -la "$work/windows"
     fi
 else
     fail "no editor window within 60 s"; cat "$tmp/editor.log"
