@@ -5,10 +5,24 @@
 # Each holds the program, README, the licences of the program and of the
 # fonts, and the sample report. Builds both programs (the Windows one through
 # tools/build-windows.sh) and prints the packages' sizes.
+#
+# The Linux program is linked against glibc 2.28 (cargo-zigbuild), not this
+# machine's 2.36, so that it starts on UOS 20 and Kylin V10 (glibc 2.28–2.31)
+# as well as on newer systems. Needs: pip install ziglang; cargo install cargo-zigbuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-cargo build --release --bin nianbao
+glibc=2.28
+if ! command -v cargo-zigbuild >/dev/null; then
+    echo "需要 cargo-zigbuild：pip install ziglang && cargo install cargo-zigbuild" >&2
+    exit 2
+fi
+cargo zigbuild --release --bin nianbao --target x86_64-unknown-linux-gnu.$glibc
+program=${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release/nianbao
+needed=$(objdump -T "$program" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+echo "Linux program needs $needed (at most GLIBC_$glibc expected); it links:"
+objdump -p "$program" | sed -n 's/^ *NEEDED *//p' | tr '\n' ' '
+echo
 tools/build-windows.sh
 rm -rf dist && mkdir -p dist
 linux=nianbao-$version-linux-x86_64
@@ -20,11 +34,11 @@ common() { # the files both packages carry
     cp README.md "$dir/"
     cp LICENSE-MIT LICENSE-APACHE fonts/LICENSE-*.txt "$dir/licenses/"
     cp fonts/README.md "$dir/licenses/fonts-README.md"
-    "${CARGO_TARGET_DIR:-target}"/release/nianbao sample -o "$dir/sample.nianbao.json" >/dev/null
+    "$program" sample -o "$dir/sample.nianbao.json" >/dev/null
 }
 
 common "dist/$linux"
-install -m 755 "${CARGO_TARGET_DIR:-target}"/release/nianbao "dist/$linux/nianbao"
+install -m 755 "$program" "dist/$linux/nianbao"
 install -m 755 packaging/linux/install.sh "dist/$linux/install.sh"
 mkdir -p "dist/$linux/share"
 cp packaging/linux/nianbao.desktop packaging/linux/nianbao-mime.xml assets/icon/nianbao.png \
