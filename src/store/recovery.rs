@@ -45,7 +45,7 @@ impl RecoveryStore {
         use std::hash::{Hash, Hasher};
         let key = match original {
             Some(p) => {
-                let p = fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                let p = super::paths::absolute(p);
                 let mut h = std::hash::DefaultHasher::new();
                 p.hash(&mut h);
                 format!("file-{:016x}", h.finish())

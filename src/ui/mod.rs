@@ -65,7 +65,8 @@ pub fn renderer_order(choice: Option<&str>) -> Result<Vec<eframe::Renderer>, Str
     let Some(name) = choice.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(built_in);
     };
-    match name.to_ascii_lowercase().parse::<eframe::Renderer>() {
+    // eframe's FromStr ignores case.
+    match name.parse::<eframe::Renderer>() {
         Ok(r) if built_in.contains(&r) => Ok(vec![r]),
         _ => Err(format!(
             "环境变量 {RENDERER_VARIABLE}={name} 无法识别：本程序可用的渲染方式为 {}；\
