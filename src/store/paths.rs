@@ -3,34 +3,17 @@
 //! `std::fs::canonicalize` on Windows answers in the verbatim form
 //! `\\?\C:\年报\阿戛镇.nianbao.json`: correct, but it would be shown in the
 //! status line and the recent-files list, and stored as a report's `prior`,
-//! where Explorer and older programs do not understand it. We canonicalize
-//! (to compare paths reliably) and then drop the verbatim prefix.
+//! where Explorer and older programs do not understand it. `dunce` drops the
+//! prefix wherever the plain form names the same file (not for a name such as
+//! `CON` or one ending in a dot, nor past 260 characters, where only the
+//! verbatim form works; a network path `\\?\UNC\…` also stays verbatim).
 
 use std::path::{Path, PathBuf};
 
 /// `path` made absolute with links resolved, in the form Explorer shows; the
 /// path itself when it cannot be resolved (e.g. it does not exist yet).
 pub fn absolute(path: &Path) -> PathBuf {
-    match std::fs::canonicalize(path) {
-        Ok(p) => match p.to_str().and_then(plain_windows_path) {
-            Some(plain) => PathBuf::from(plain),
-            None => p,
-        },
-        Err(_) => path.to_path_buf(),
-    }
-}
-
-/// `\\?\C:\a` → `C:\a`, `\\?\UNC\server\share\a` → `\\server\share\a`;
-/// `None` when `s` is not a verbatim path (or is one with no plain spelling).
-pub fn plain_windows_path(s: &str) -> Option<String> {
-    let rest = s.strip_prefix(r"\\?\")?;
-    if let Some(unc) = rest.strip_prefix(r"UNC\") {
-        return Some(format!(r"\\{unc}"));
-    }
-    let bytes = rest.as_bytes();
-    let is_drive =
-        bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'\\';
-    is_drive.then(|| rest.to_string())
+    dunce::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -38,28 +21,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn verbatim_drive_and_unc_paths_lose_their_prefix() {
-        assert_eq!(
-            plain_windows_path(r"\\?\C:\Users\张三\年报 2024\阿戛镇.nianbao.json").as_deref(),
-            Some(r"C:\Users\张三\年报 2024\阿戛镇.nianbao.json")
-        );
-        assert_eq!(
-            plain_windows_path(r"\\?\UNC\fileserver\公开办\年报.json").as_deref(),
-            Some(r"\\fileserver\公开办\年报.json")
-        );
-    }
-
-    #[test]
-    fn other_paths_are_left_alone() {
-        assert_eq!(plain_windows_path("/home/clerk/年报.json"), None);
-        assert_eq!(plain_windows_path(r"C:\年报.json"), None);
-        // A verbatim device path has no plain spelling.
-        assert_eq!(plain_windows_path(r"\\?\Volume{1234}\a"), None);
-    }
-
-    #[test]
     fn missing_files_keep_the_path_given() {
         let p = Path::new("/nonexistent/目录/年报.nianbao.json");
         assert_eq!(absolute(p), p);
+    }
+
+    #[test]
+    fn a_relative_name_becomes_the_full_path_in_the_plain_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("年报 2024");
+        std::fs::create_dir(&folder).unwrap();
+        let file = folder.join("阿戛镇.nianbao.json");
+        std::fs::write(&file, "{}").unwrap();
+        let via_dots = folder
+            .join("..")
+            .join("年报 2024")
+            .join("阿戛镇.nianbao.json");
+        let shown = absolute(&via_dots);
+        assert!(shown.is_absolute(), "{}", shown.display());
+        assert!(
+            shown.ends_with("年报 2024/阿戛镇.nianbao.json"),
+            "{}",
+            shown.display()
+        );
+        assert!(
+            !shown.to_string_lossy().starts_with(r"\\?\"),
+            "{}",
+            shown.display()
+        );
+        assert_eq!(absolute(&file), shown, "one file, one spelling");
+    }
+
+    /// What `absolute` relies on, in the forms Windows gives.
+    #[cfg(windows)]
+    #[test]
+    fn verbatim_drive_paths_lose_their_prefix_only_when_safe() {
+        let plain = |s: &str| {
+            dunce::simplified(Path::new(s))
+                .to_string_lossy()
+                .into_owned()
+        };
+        assert_eq!(
+            plain(r"\\?\C:\Users\张三\年报 2024\阿戛镇.nianbao.json"),
+            r"C:\Users\张三\年报 2024\阿戛镇.nianbao.json"
+        );
+        // A reserved name means something else in the plain form.
+        assert_eq!(plain(r"\\?\C:\年报\CON"), r"\\?\C:\年报\CON");
+        assert_eq!(plain(r"C:\年报.json"), r"C:\年报.json");
     }
 }
