@@ -121,11 +121,6 @@ pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, 
     Ok(Imported { report, summary })
 }
 
-/// Import text already in memory (UTF-8), as pasted.
-pub fn import_str(text: &str) -> Result<Imported, ImportError> {
-    import_bytes(text.as_bytes(), None)
-}
-
 /// Page numbers of a PDF ("-3-", "— 3 —", "第3页") sit between table rows.
 fn without_page_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
