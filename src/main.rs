@@ -13,8 +13,8 @@ fn main() -> ExitCode {
     desktop::attach_console();
     let command = match cli::parse(std::env::args_os().skip(1).collect()) {
         Ok(c) => c,
-        Err(cli::UsageError(msg)) => {
-            eprintln!("{msg}\n\n{}", cli::USAGE);
+        Err(cli::UsageError { message, usage }) => {
+            eprintln!("{message}\n\n{usage}");
             return ExitCode::from(cli::EXIT_UNREADABLE);
         }
     };

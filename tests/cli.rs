@@ -5,6 +5,10 @@ use common::{nianbao, stderr, stdout};
 use std::fs;
 use std::path::Path;
 
+use nianbao::form::{AppCol, AppRow};
+use nianbao::report::next_year;
+use nianbao::store;
+
 /// A folder with the sample written by `nianbao sample`.
 fn with_sample() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -241,4 +245,251 @@ fn more_hostile_inputs_exit_2_with_a_reason() {
     let o = nianbao(&["export", "文件夹", "--pdf", "out.pdf"], dir.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("这是一个文件夹"), "{}", stderr(&o));
+}
+
+/// The ids and messages of one file's findings in `check --format json`.
+fn json_findings(out: &str) -> Vec<(String, String)> {
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    line["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no findings: {line}"))
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn help_prints_the_usage_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, says) in [
+        (&["--help"][..], "nianbao check [--format text|json]"),
+        (&["-h"], "nianbao check [--format text|json]"),
+        (&["help"], "nianbao check [--format text|json]"),
+        (&["check", "--help"], "--prior 上年文件"),
+        (&["check", "-h"], "--prior 上年文件"),
+        // Wherever it stands, on a line that would otherwise be refused.
+        (
+            &["check", "--prior", "p.json", "a.json", "b.json", "-h"],
+            "--prior 上年文件",
+        ),
+        (&["import", "a.txt", "--help"], "-o, --output 输出文件.json"),
+        (&["help", "check"], "--prior 上年文件"),
+        (&["import", "--help"], "-o, --output 输出文件.json"),
+        (&["export", "-h"], "--html 年报.html"),
+        (&["sample", "--help"], "写出内置的示例年报"),
+    ] {
+        let o = nianbao(args, dir.path());
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.starts_with("用法："), "{args:?}: {out}");
+        assert!(out.contains(says), "{args:?}: {out}");
+        assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    }
+    // A subcommand's usage is its own: check's does not describe import.
+    let o = nianbao(&["check", "--help"], dir.path());
+    assert!(stdout(&o).starts_with("用法：nianbao check [选项] 路径..."));
+    assert!(!stdout(&o).contains("nianbao import"), "{}", stdout(&o));
+    // Nothing was written or read.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn an_option_value_may_follow_an_equals_sign() {
+    let dir = with_sample();
+    raise_new_received(dir.path(), "b.json");
+    let spaced = nianbao(&["check", "--format", "json", "b.json"], dir.path());
+    let joined = nianbao(&["check", "--format=json", "b.json"], dir.path());
+    assert_eq!(joined.status.code(), Some(1));
+    assert_eq!(stdout(&joined), stdout(&spaced));
+    assert_eq!(json_findings(&stdout(&joined)).len(), 2);
+
+    let o = nianbao(
+        &["check", "--prior=s.json", "--format=text", "b.json"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("b.json：2个错误"), "{}", stdout(&o));
+
+    let o = nianbao(&["sample", "--output=t.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        fs::read(dir.path().join("t.json")).unwrap(),
+        fs::read(dir.path().join("s.json")).unwrap()
+    );
+    let o = nianbao(&["export", "s.json", "--html=s.html"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.path().join("s.html").exists());
+
+    // `=` with nothing after it is an empty value, refused as the option says.
+    let o = nianbao(&["check", "--format=", "b.json"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--format 后面应为 text 或 json"),
+        "{}",
+        stderr(&o)
+    );
+    // An option given no value at the end of the line says what should follow.
+    let o = nianbao(&["check", "b.json", "--prior"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--prior 后面应为上一年度的年报文件"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_double_dash_ends_the_options() {
+    let dir = with_sample();
+    fs::copy(dir.path().join("s.json"), dir.path().join("-x.json")).unwrap();
+    // Without it, a file name that starts with "-" reads as options.
+    let o = nianbao(&["check", "-x.json"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("nianbao check：不认识的选项“-x”"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nianbao(&["check", "--", "-x.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("-x.json：未发现问题"), "{}", stdout(&o));
+    // Options come before it; after it even "--pdf" is a file name.
+    let o = nianbao(&["export", "--pdf", "x.pdf", "--", "-x.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.path().join("x.pdf").exists());
+    let o = nianbao(&["export", "--", "-x.json", "--pdf", "y.pdf"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("export 一次只导出一个年报，多余的参数：“--pdf”"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("y.pdf").exists());
+    let o = nianbao(&["import", "-o", "o.json", "--", "-x.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn every_subcommand_refuses_an_unknown_option_the_same_way() {
+    let dir = with_sample();
+    for (args, prog) in [
+        (&["--bogus"][..], "nianbao"),
+        (&["s.json", "--bogus"], "nianbao"),
+        (&["check", "--bogus", "s.json"], "nianbao check"),
+        (
+            &["import", "s.json", "--bogus", "-o", "o.json"],
+            "nianbao import",
+        ),
+        (
+            &["export", "s.json", "--pdf", "o.pdf", "--bogus"],
+            "nianbao export",
+        ),
+        (&["sample", "--bogus", "-o", "o.json"], "nianbao sample"),
+    ] {
+        for (bogus, shown) in [
+            ("--bogus", "--bogus"),
+            ("--bogus=1", "--bogus"),
+            ("-q", "-q"),
+        ] {
+            let args: Vec<_> = args
+                .iter()
+                .map(|a| if *a == "--bogus" { bogus } else { a })
+                .collect();
+            let o = nianbao(&args, dir.path());
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            let err = stderr(&o);
+            assert!(
+                err.starts_with(&format!("{prog}：不认识的选项“{shown}”\n\n用法：")),
+                "{args:?}: {err}"
+            );
+            assert!(stdout(&o).is_empty(), "{args:?}: {}", stdout(&o));
+        }
+    }
+    // The usage that follows is the subcommand's own.
+    let o = nianbao(&["import", "--bogus"], dir.path());
+    assert!(
+        stderr(&o).contains("用法：nianbao import 年报网页或文本 -o 输出文件.json"),
+        "{}",
+        stderr(&o)
+    );
+    // Nothing was written.
+    for f in ["o.json", "o.pdf"] {
+        assert!(!dir.path().join(f).exists(), "{f}");
+    }
+}
+
+/// This year's report (2025) with one application carried over from 2024
+/// that the sample, as last year's report, did not carry forward.
+fn carried_over_one(dir: &Path, prior: &str) {
+    let last = store::load(&dir.join("s.json")).unwrap();
+    let mut this = next_year(&last, prior);
+    this.applications.row_mut(AppRow::CarriedOver)[AppCol::NaturalPerson.index()] = Some(1);
+    store::save(&dir.join("2025.json"), &this).unwrap();
+}
+
+const CARRY_MISMATCH: &str = "自然人列：本年“二、上年结转政府信息公开申请数量”为1，2024年年报“四、结转下年度继续办理”为0，相差1；两者应相等";
+
+#[test]
+fn last_years_published_page_is_a_prior() {
+    let dir = with_sample();
+    // Last year's report as the portal shows it: the page `export --html` writes.
+    let o = nianbao(&["export", "s.json", "--html", "2024.html"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    carried_over_one(dir.path(), "");
+    let carry = |args: &[&str]| -> Vec<String> {
+        let o = nianbao(args, dir.path());
+        assert_ne!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        json_findings(&stdout(&o))
+            .into_iter()
+            .filter(|(id, _)| id == "carry.prior_year")
+            .map(|(_, m)| m)
+            .collect()
+    };
+    let json = ["check", "--format", "json"];
+    assert_eq!(
+        carry(&[&json[..], &["--prior", "2024.html", "2025.json"]].concat()),
+        [CARRY_MISMATCH]
+    );
+    // Against nothing, there is nothing to compare.
+    assert!(carry(&[&json[..], &["2025.json"]].concat()).is_empty());
+
+    // The page named by the report's own link, relative to the report's folder.
+    fs::create_dir(dir.path().join("2025")).unwrap();
+    carried_over_one(dir.path(), "../2024.html");
+    fs::rename(
+        dir.path().join("2025.json"),
+        dir.path().join("2025/本年.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        carry(&[&json[..], &["2025/本年.json"]].concat()),
+        [CARRY_MISMATCH]
+    );
+
+    // A prior that cannot be read stops the check, saying so.
+    let o = nianbao(
+        &["check", "--prior", "2023.html", "2025/本年.json"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("无法导入上一年度的年报“2023.html”：文件不存在"),
+        "{}",
+        stderr(&o)
+    );
+    let o = nianbao(
+        &["check", "--prior", "2023.json", "2025/本年.json"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("无法读取上一年度的年报“2023.json”：文件不存在"),
+        "{}",
+        stderr(&o)
+    );
 }

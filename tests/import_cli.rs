@@ -296,3 +296,41 @@ fn a_missing_output_is_a_usage_error() {
         stderr(&o)
     );
 }
+
+#[test]
+fn every_command_opens_any_source() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        corpus("000_guizhou-shuicheng-agazhen-2024.txt"),
+        dir.path().join("2024.txt"),
+    )
+    .unwrap();
+    // A published text straight to a web page: what the import found comes first.
+    let o = nianbao(&["export", "2024.txt", "--html", "2024.html"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.starts_with("导入“2024.txt”：\n  来源：文本"), "{err}");
+    assert!(err.contains("已导出：2024.html"), "{err}");
+
+    // That page under a portal's own extension is read as a web page.
+    fs::copy(dir.path().join("2024.html"), dir.path().join("2024.shtml")).unwrap();
+    let o = nianbao(&["import", "2024.shtml", "-o", "a.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("来源：网页"), "{}", stderr(&o));
+    let a = store::load(&dir.path().join("a.json")).unwrap();
+    let text = nianbao::import::import_file(&dir.path().join("2024.txt"))
+        .unwrap()
+        .report;
+    assert_eq!(a.organ, text.organ);
+    assert_eq!(a.applications, text.applications);
+
+    // A report file needs no import: it is written as it is.
+    let o = nianbao(&["import", "a.json", "-o", "b.json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("“a.json”已是年报文件，无需导入"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(store::load(&dir.path().join("b.json")).unwrap(), a);
+}

@@ -209,6 +209,51 @@ fn a_real_consecutive_pair_agrees() {
     assert_eq!(findings(&r, Some(&prior), "carry.prior_year").len(), 1);
 }
 
+/// `carry.prior_year` messages of `check --format json ARGS` run in `dir`.
+fn carry_messages(args: &[&str], dir: &Path) -> Vec<String> {
+    let o = nianbao(&[&["check", "--format", "json"][..], args].concat(), dir);
+    let line: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+    line["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"] == "carry.prior_year")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn last_years_published_text_is_a_prior() {
+    // 平潭's 2021 report as published (the text of its page) against its 2022 report.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        root.join("tests/corpus/002_fujian-pingtan-2021.txt"),
+        dir.path().join("2021.txt"),
+    )
+    .unwrap();
+    let mut r =
+        store::load(&root.join("tests/fixtures/003_fujian-pingtan-2022.nianbao.json")).unwrap();
+    store::save(&dir.path().join("2022.json"), &r).unwrap();
+    let args = ["--prior", "2021.txt", "2022.json"];
+    assert!(carry_messages(&args, dir.path()).is_empty());
+
+    *r.applications
+        .get_mut(AppRow::CarriedOver, AppCol::NaturalPerson) = Some(0);
+    store::save(&dir.path().join("2022.json"), &r).unwrap();
+    assert_eq!(
+        carry_messages(&args, dir.path()),
+        [
+            "自然人列：本年“二、上年结转政府信息公开申请数量”为0，2021年年报“四、结转下年度继续办理”为1，相差1；两者应相等"
+        ]
+    );
+    // Named by the report's own link, it is found unasked.
+    r.prior = "2021.txt".into();
+    store::save(&dir.path().join("2022.json"), &r).unwrap();
+    assert_eq!(carry_messages(&["2022.json"], dir.path()).len(), 1);
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }

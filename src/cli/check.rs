@@ -1,17 +1,38 @@
 //! `nianbao check`: the reviewer's batch check.
 
-use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use lexopt::{Arg, Parser};
 use nianbao::checks::{self, Finding, Severity};
 use nianbao::fonts::Coverage;
-use nianbao::import;
 use nianbao::report::Report;
-use nianbao::store;
+use nianbao::source::{self, Kind};
 use serde_json::json;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError};
+use super::args::{Stop, Sub};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+
+pub const CMD: Sub = Sub {
+    prog: "nianbao check",
+    usage: "\
+用法：nianbao check [选项] 路径...
+  检查年报：.json 年报文件，或已发布年报的 .txt 文本、.html 网页（导入后检查）；
+  路径可以是文件夹，检查其中所有这些文件。
+选项：
+  --format text|json
+      输出格式：text 供阅读（默认）；json 每个文件一行 JSON，汇总写在标准错误输出
+  --prior 上年文件
+      与上一年度的年报（年报文件、网页或文本）核对结转数等；只能与一个年报文件一起使用。
+      不写时，年报中关联了上年年报的，自动与之核对
+  -h, --help
+      显示本说明
+  --
+      其后的参数都是路径（用于以“-”开头的文件名）
+退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取",
+};
+
+const FORMAT: &str = "--format 后面应为 text 或 json，例如：nianbao check --format json 年报.json";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -25,48 +46,38 @@ pub struct Options {
     paths: Vec<PathBuf>,
 }
 
-pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
+pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut opts = Options {
         format: Format::Text,
         prior: None,
         paths: Vec::new(),
     };
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--format") => {
-                opts.format = match args.next().as_ref().and_then(|v| v.to_str()) {
+    while let Some(arg) = CMD.next(&mut p)? {
+        match arg {
+            Arg::Long("format") => {
+                opts.format = match CMD.value(&mut p, FORMAT)?.to_str() {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
-                    _ => {
-                        return Err(UsageError(
-                            "--format 后面应为 text 或 json，例如：nianbao check --format json 年报.json"
-                                .into(),
-                        ));
-                    }
+                    _ => return Err(CMD.error(FORMAT)),
                 }
             }
-            Some("--prior") => {
-                let Some(p) = args.next() else {
-                    return Err(UsageError("--prior 后面应为上一年度的年报文件".into()));
-                };
-                opts.prior = Some(PathBuf::from(p));
+            Arg::Long("prior") => {
+                let file = CMD.value(&mut p, "--prior 后面应为上一年度的年报文件")?;
+                opts.prior = Some(PathBuf::from(file));
             }
-            Some(s) if s.starts_with("--") => {
-                return Err(UsageError(format!("check 不认识选项“{s}”")));
-            }
-            _ => opts.paths.push(PathBuf::from(arg)),
+            Arg::Value(path) => opts.paths.push(PathBuf::from(path)),
+            other => return Err(CMD.unknown(other)),
         }
     }
     if opts.paths.is_empty() {
-        return Err(UsageError(
-            "请给出要检查的年报文件或文件夹，例如：nianbao check 年报.nianbao.json".into(),
-        ));
+        return Err(
+            CMD.error("请给出要检查的年报文件或文件夹，例如：nianbao check 年报.nianbao.json")
+        );
     }
     if opts.prior.is_some() && opts.paths.len() != 1 {
-        return Err(UsageError(
-            "--prior 只能与一个年报文件一起使用（上一年度的年报只对应一份本年度年报）".into(),
-        ));
+        return Err(
+            CMD.error("--prior 只能与一个年报文件一起使用（上一年度的年报只对应一份本年度年报）")
+        );
     }
     Ok(opts)
 }
@@ -83,10 +94,21 @@ struct Skipped(String);
 
 pub fn run(opts: &Options) -> u8 {
     let prior = match &opts.prior {
-        Some(p) => match store::load(p) {
-            Ok(r) => Some(r),
+        Some(p) => match source::open(p) {
+            Ok(opened) => {
+                // What last year's page lacked explains a cross-year finding
+                // that is missing; stdout stays for the findings alone.
+                let gaps = opened.summary.map(|s| s.gaps()).unwrap_or_default();
+                if !gaps.is_empty() {
+                    eprintln!("上一年度的年报“{}”导入时：", p.display());
+                    for g in gaps {
+                        eprintln!("  {g}");
+                    }
+                }
+                Some(opened.report)
+            }
             Err(e) => {
-                eprintln!("无法读取上一年度的年报“{}”：{e}", p.display());
+                eprintln!("{}上一年度的年报“{}”：{e}", e.failed(), p.display());
                 return EXIT_UNREADABLE;
             }
         },
@@ -98,7 +120,7 @@ pub fn run(opts: &Options) -> u8 {
         collect(path, &mut files);
     }
     if files.is_empty() {
-        eprintln!("给出的文件夹里没有年报文件（.json，或已发布年报的 .txt、.html、.htm）");
+        eprintln!("给出的文件夹里没有年报文件（{}）", kinds_said());
         return EXIT_UNREADABLE;
     }
 
@@ -136,8 +158,7 @@ pub fn run(opts: &Options) -> u8 {
 }
 
 /// A path given on the command line: a file as is, a folder as every report
-/// file below it (`.json`, and published pages `.txt`, `.html`, `.htm`), in
-/// name order.
+/// file below it (every [`Kind`] the project opens), in name order.
 /// Each file comes with whether it was found in a folder (rather than named).
 fn collect(path: &Path, out: &mut Vec<(PathBuf, bool)>) {
     if !path.is_dir() {
@@ -153,23 +174,24 @@ fn collect(path: &Path, out: &mut Vec<(PathBuf, bool)>) {
     for child in children {
         if child.is_dir() {
             collect(&child, out);
-        } else if is_published_page(&child)
-            || child
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
+        } else if Kind::of(&child).is_some() {
             out.push((child, true));
         }
     }
 }
 
-/// A published report's text or web page, imported before it is checked.
-fn is_published_page(file: &Path) -> bool {
-    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "html", "htm"]
+/// The extensions a folder is searched for: "`.json`，或已发布年报的 `.txt`、…".
+fn kinds_said() -> String {
+    let dotted = |imported: bool| {
+        Kind::ALL
             .iter()
-            .any(|x| e.eq_ignore_ascii_case(x))
-    })
+            .filter(|k| k.is_imported() == imported)
+            .flat_map(|k| k.extensions())
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    format!("{}，或已发布年报的 {}", dotted(false), dotted(true))
 }
 
 fn check_file(
@@ -178,46 +200,25 @@ fn check_file(
     prior: Option<&Report>,
     coverage: &Coverage,
 ) -> Result<Outcome, Skipped> {
-    let mut gaps = Vec::new();
-    let loaded = if is_published_page(file) {
-        match import::import_file(file) {
-            Ok(i) => {
-                gaps = i.summary.gaps();
-                Ok(i.report)
-            }
-            // A folder of downloaded pages may hold notes and other pages too.
-            Err(
-                e @ (import::ImportError::NotAReport
-                | import::ImportError::Empty
-                | import::ImportError::Binary),
-            ) if in_folder => return Err(Skipped(e.to_string())),
-            Err(e) => Err(format!("无法导入：{e}")),
-        }
-    } else {
-        store::load(file).map_err(|e| format!("无法读取：{e}"))
+    let opened = match source::open(file) {
+        Ok(o) => o,
+        // A folder of downloaded pages may hold notes and other pages too.
+        Err(e) if in_folder && e.is_no_report() => return Err(Skipped(e.to_string())),
+        Err(e) => return Ok(Outcome::Unreadable(format!("{}：{e}", e.failed()))),
     };
-    Ok(match loaded {
-        Ok(report) => {
-            // Without --prior, a report that names last year's file is checked against it.
-            let own_prior = match prior {
-                Some(_) => None,
-                None => load_own_prior(file, &report),
-            };
-            let findings = checks::run(&report, prior.or(own_prior.as_ref()), &|c| {
-                coverage.covers(c)
-            });
-            Outcome::Checked(findings, gaps)
-        }
-        Err(e) => Outcome::Unreadable(e),
-    })
-}
-
-fn load_own_prior(file: &Path, report: &Report) -> Option<Report> {
-    if report.prior.trim().is_empty() {
-        return None;
-    }
-    let dir = file.parent().unwrap_or(Path::new("."));
-    store::load(&dir.join(report.prior.trim())).ok()
+    let gaps = opened.summary.map(|s| s.gaps()).unwrap_or_default();
+    let report = opened.report;
+    // Without --prior, a report that names last year's file is checked against it.
+    let own_prior = match prior {
+        Some(_) => None,
+        None => source::open_prior(Some(file), &report)
+            .and_then(Result::ok)
+            .map(|o| o.report),
+    };
+    let findings = checks::run(&report, prior.or(own_prior.as_ref()), &|c| {
+        coverage.covers(c)
+    });
+    Ok(Outcome::Checked(findings, gaps))
 }
 
 fn json_line(file: &Path, outcome: &Outcome) -> String {

@@ -1,18 +1,35 @@
 //! `nianbao export FILE --pdf OUT.pdf --html OUT.html`: print or publish a
 //! report without opening a window.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
+use lexopt::{Arg, Parser};
 use nianbao::checks::{self, Severity};
 use nianbao::export::{html, pdf};
 use nianbao::fonts::Coverage;
+use nianbao::source;
 use nianbao::store;
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError};
+use super::args::{Stop, Sub};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 
-const USAGE: &str =
-    "用法：nianbao export 年报.nianbao.json --pdf 年报.pdf --html 年报.html（两者可只写其一）";
+pub const CMD: Sub = Sub {
+    prog: "nianbao export",
+    usage: "\
+用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--html 年报.html]
+  导出 PDF（用于打印、盖章）或用于网站发布的网页，不打开窗口；两者可只写其一。
+  年报也可以是已发布年报的 .txt 文本或 .html 网页，导入后导出。
+选项：
+  --pdf 年报.pdf
+      要写出的 PDF 文件
+  --html 年报.html
+      要写出的网页文件
+  -h, --help
+      显示本说明
+  --
+      其后的参数都是路径（用于以“-”开头的文件名）
+退出码：0 已导出且没有错误；1 已导出，但年报有错误（如字体缺字，写在标准错误输出）；2 无法读取或写入",
+};
 
 pub struct Options {
     input: PathBuf,
@@ -20,47 +37,59 @@ pub struct Options {
     html: Option<PathBuf>,
 }
 
-pub fn parse(args: Vec<OsString>) -> Result<Options, UsageError> {
+pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut input = None;
     let mut pdf = None;
     let mut html = None;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--pdf") => match args.next() {
-                Some(p) => pdf = Some(PathBuf::from(p)),
-                None => return Err(UsageError("--pdf 后面应为要写出的 PDF 文件名".into())),
-            },
-            Some("--html") => match args.next() {
-                Some(p) => html = Some(PathBuf::from(p)),
-                None => return Err(UsageError("--html 后面应为要写出的网页文件名".into())),
-            },
-            Some(s) if s.starts_with("--") => {
-                return Err(UsageError(format!("export 不认识选项“{s}”。{USAGE}")));
+    while let Some(arg) = CMD.next(&mut p)? {
+        match arg {
+            Arg::Long("pdf") => {
+                pdf = Some(PathBuf::from(
+                    CMD.value(&mut p, "--pdf 后面应为要写出的 PDF 文件名")?,
+                ));
             }
-            _ if input.is_none() => input = Some(PathBuf::from(arg)),
-            _ => {
-                return Err(UsageError(format!(
+            Arg::Long("html") => {
+                html = Some(PathBuf::from(
+                    CMD.value(&mut p, "--html 后面应为要写出的网页文件名")?,
+                ));
+            }
+            Arg::Value(v) if input.is_none() => input = Some(PathBuf::from(v)),
+            Arg::Value(v) => {
+                return Err(CMD.error(format!(
                     "export 一次只导出一个年报，多余的参数：“{}”",
-                    arg.to_string_lossy()
+                    v.to_string_lossy()
                 )));
             }
+            other => return Err(CMD.unknown(other)),
         }
     }
     match input {
         Some(input) if pdf.is_some() || html.is_some() => Ok(Options { input, pdf, html }),
-        _ => Err(UsageError(USAGE.into())),
+        Some(_) => Err(CMD.error(
+            "请给出要写出的文件：--pdf 年报.pdf 或 --html 年报.html（两者可只写其一）",
+        )),
+        None => Err(CMD.error(
+            "请给出要导出的年报，例如：nianbao export 年报.nianbao.json --pdf 年报.pdf --html 年报.html",
+        )),
     }
 }
 
 pub fn run(opts: &Options) -> u8 {
-    let report = match store::load(&opts.input) {
-        Ok(r) => r,
+    let opened = match source::open(&opts.input) {
+        Ok(o) => o,
         Err(e) => {
-            eprintln!("无法读取“{}”：{e}", opts.input.display());
+            eprintln!("{}“{}”：{e}", e.failed(), opts.input.display());
             return EXIT_UNREADABLE;
         }
     };
+    // A published page is exported as imported: what it lacked is said first.
+    if let Some(summary) = &opened.summary {
+        eprintln!("导入“{}”：", opts.input.display());
+        for line in summary.lines() {
+            eprintln!("  {line}");
+        }
+    }
+    let report = opened.report;
     if let Some(out) = &opts.pdf {
         let bytes = match pdf::export(&report, pdf::creation_time()) {
             Ok(b) => b,

@@ -1,19 +1,26 @@
-//! The command line of DESIGN.md. Arguments are few and fixed, so they are
-//! parsed by hand; every message is Chinese and says what to type instead.
+//! The command line of DESIGN.md, read with lexopt (see `args`); every
+//! message is Chinese and says what to type instead.
 
+mod args;
 mod check;
 mod export;
 mod import;
+mod sample;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
+
+use lexopt::{Arg, Parser};
+
+pub use args::UsageError;
+use args::{Stop, Sub};
 
 /// Exit codes shared by every subcommand (DESIGN.md).
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_UNREADABLE: u8 = 2;
 
-pub const USAGE: &str = "\
+const USAGE: &str = "\
 用法：
   nianbao [文件]                         打开编辑器（可指定要打开的年报文件）
   nianbao check [--format text|json] [--prior 上年文件] 路径...
@@ -24,7 +31,14 @@ pub const USAGE: &str = "\
   nianbao export 年报.json [--pdf 年报.pdf] [--html 年报.html]
                                          导出 PDF 或用于网站发布的网页（不打开窗口）
   nianbao sample -o 输出文件.json         写出内置的示例年报（阿戛镇人民政府2024年）
+  nianbao 子命令 --help                  显示子命令的详细用法
+以“-”开头的文件名写在“--”之后，例如：nianbao check -- -年报.json
 退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取或写入";
+
+const NIANBAO: Sub = Sub {
+    prog: "nianbao",
+    usage: USAGE,
+};
 
 /// What the command line asks for.
 pub enum Command {
@@ -33,44 +47,65 @@ pub enum Command {
     Import(import::Options),
     Export(export::Options),
     Sample(PathBuf),
-    Help,
+    /// Print this usage (`--help`).
+    Help(&'static str),
 }
 
-/// A command line that cannot be understood: the message says why.
-pub struct UsageError(pub String);
-
 pub fn parse(args: Vec<OsString>) -> Result<Command, UsageError> {
-    let mut args = args.into_iter();
-    let Some(first) = args.next() else {
-        return Ok(Command::Editor(None));
+    match parse_args(Parser::from_args(args)) {
+        Ok(command) => Ok(command),
+        Err(Stop::Help(usage)) => Ok(Command::Help(usage)),
+        Err(Stop::Usage(e)) => Err(e),
+    }
+}
+
+fn parse_args(mut p: Parser) -> Result<Command, Stop> {
+    let first = match NIANBAO.next(&mut p)? {
+        None => return Ok(Command::Editor(None)),
+        Some(Arg::Value(v)) => v,
+        Some(other) => return Err(NIANBAO.unknown(other)),
     };
     match first.to_str() {
-        Some("check") => check::parse(args.collect()).map(Command::Check),
-        Some("import") => import::parse(args.collect()).map(Command::Import),
-        Some("export") => export::parse(args.collect()).map(Command::Export),
-        Some("sample") => {
-            let rest: Vec<_> = args.collect();
-            match rest.as_slice() {
-                [flag, out] if flag == "-o" || flag == "--output" => {
-                    Ok(Command::Sample(PathBuf::from(out)))
-                }
-                _ => Err(UsageError(
-                    "sample 需要指定输出文件：nianbao sample -o 示例.nianbao.json".into(),
-                )),
-            }
-        }
-        Some("help" | "-h" | "--help") => Ok(Command::Help),
-        Some(s) if s.starts_with('-') => Err(UsageError(format!("不认识的选项“{s}”"))),
+        Some("check") => check::parse(p).map(Command::Check),
+        Some("import") => import::parse(p).map(Command::Import),
+        Some("export") => export::parse(p).map(Command::Export),
+        Some("sample") => sample::parse(p).map(Command::Sample),
+        Some("help") => help(p),
         _ => {
-            if let Some(extra) = args.next() {
-                return Err(UsageError(format!(
+            // The editor's file, as a file manager passes it.
+            match NIANBAO.next(&mut p)? {
+                None => Ok(Command::Editor(Some(PathBuf::from(first)))),
+                Some(Arg::Value(extra)) => Err(NIANBAO.error(format!(
                     "编辑器一次只能打开一个文件，多余的参数：“{}”",
                     extra.to_string_lossy()
-                )));
+                ))),
+                Some(other) => Err(NIANBAO.unknown(other)),
             }
-            Ok(Command::Editor(Some(PathBuf::from(first))))
         }
     }
+}
+
+/// `nianbao help [子命令]`.
+fn help(mut p: Parser) -> Result<Command, Stop> {
+    let Some(arg) = NIANBAO.next(&mut p)? else {
+        return Ok(Command::Help(USAGE));
+    };
+    let sub = match arg {
+        Arg::Value(v) => match v.to_str() {
+            Some("check") => &check::CMD,
+            Some("import") => &import::CMD,
+            Some("export") => &export::CMD,
+            Some("sample") => &sample::CMD,
+            _ => {
+                return Err(NIANBAO.error(format!(
+                    "没有子命令“{}”：可用的子命令有 check、import、export、sample",
+                    v.to_string_lossy()
+                )));
+            }
+        },
+        other => return Err(NIANBAO.unknown(other)),
+    };
+    Ok(Command::Help(sub.usage))
 }
 
 /// Run a non-editor command; returns the exit code.
@@ -79,24 +114,11 @@ pub fn run(command: Command) -> u8 {
         Command::Check(opts) => check::run(&opts),
         Command::Import(opts) => import::run(&opts),
         Command::Export(opts) => export::run(&opts),
-        Command::Sample(out) => sample(&out),
-        Command::Help => {
-            println!("{USAGE}");
+        Command::Sample(out) => sample::run(&out),
+        Command::Help(usage) => {
+            println!("{usage}");
             EXIT_OK
         }
         Command::Editor(_) => unreachable!("the editor is started by main"),
-    }
-}
-
-fn sample(out: &std::path::Path) -> u8 {
-    match nianbao::store::write_atomically(out, &nianbao::assets::sample_json()) {
-        Ok(()) => {
-            eprintln!("已写出示例年报：{}", out.display());
-            EXIT_OK
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            EXIT_UNREADABLE
-        }
     }
 }
