@@ -11,12 +11,15 @@ use nianbao::store;
 
 const CHILD_ENV: &str = "NIANBAO_CRASH_CHILD";
 
-/// Run by the child (this test binary, re-invoked): save forever.
+/// The child process, not a test: `a_killed_save_leaves_a_whole_file`
+/// re-invokes this binary with `--ignored --exact save_loop_child` and the
+/// file to save in `NIANBAO_CRASH_CHILD`, and kills it. Saves forever.
 #[test]
+#[ignore = "the child process of a_killed_save_leaves_a_whole_file, which runs it"]
 fn save_loop_child() {
-    let Some(path) = std::env::var_os(CHILD_ENV) else {
-        return;
-    };
+    // Run by hand (`--ignored`), it has nothing to save: fail rather than pass.
+    let path = std::env::var_os(CHILD_ENV)
+        .expect("run only by a_killed_save_leaves_a_whole_file, which sets NIANBAO_CRASH_CHILD");
     let path = Path::new(&path);
     // Carry on from the version on disk, so that every round writes new ones.
     let mut r = store::load(path).unwrap();
@@ -55,6 +58,7 @@ fn a_killed_save_leaves_a_whole_file() {
             .args([
                 "save_loop_child",
                 "--exact",
+                "--ignored",
                 "--nocapture",
                 "--test-threads=1",
             ])
