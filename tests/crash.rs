@@ -53,6 +53,7 @@ fn a_killed_save_leaves_a_whole_file() {
     store::save(&path, &assets::sample()).unwrap();
     let me = std::env::current_exe().unwrap();
     let mut versions_seen = std::collections::BTreeSet::new();
+    let mut backups_seen = 0;
     for round in 0..200 {
         let mut child = Command::new(&me)
             .args([
@@ -86,10 +87,23 @@ fn a_killed_save_leaves_a_whole_file() {
             "round {round}"
         );
         versions_seen.insert(n);
-        if let Ok(bak) = store::load(&store::backup_path(&path)) {
-            assert!(bak.organ.starts_with('第') || bak == assets::sample());
+        // The backup is written the same way: whole, and the version before
+        // (or, killed between the two writes, the same one).
+        let bak_path = store::backup_path(&path);
+        if bak_path.exists() {
+            let bak =
+                store::load(&bak_path).unwrap_or_else(|e| panic!("round {round}: backup: {e}"));
+            match version(&bak) {
+                Some(b) => {
+                    assert!(b <= n, "round {round}: backup {b}, file {n}");
+                    assert_eq!(bak.problems, "问题".repeat((b % 50) as usize));
+                }
+                None => assert_eq!(bak, assets::sample(), "round {round}"),
+            }
+            backups_seen += 1;
         }
     }
+    assert!(backups_seen > 100, "{backups_seen} backups");
     // The kills did land mid-loop, at many different versions.
     assert!(
         versions_seen.len() > 100,
