@@ -1,65 +1,104 @@
-//! Real published reports, their tables transcribed by hand from
-//! `../shared/expected/` into `tests/fixtures/`: the checks raise exactly the
-//! 错误 that reviewers found in them, and at least the listed 警告.
+//! Real published reports, their tables transcribed by hand into
+//! `tests/fixtures/*.nianbao.json` from `tests/corpus/expected/` (copies of
+//! `../shared/expected/`). The expected file is the one source of truth: each
+//! fixture holds its figures, and the checks raise exactly the 错误 it lists
+//! and at least its 警告.
 
+mod expected;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use nianbao::checks::{self, Severity};
+use expected::Expected;
+use nianbao::checks::{self, Finding};
+use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart, Section};
+use nianbao::report::{CellRef, Report};
 use nianbao::store;
 
-fn ids(file: &str, severity: Severity) -> Vec<&'static str> {
+/// Every `tests/fixtures/*.nianbao.json`, by stem, in name order.
+fn fixtures() -> Vec<(String, Report)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".nianbao.json")?.to_string();
+            let report = store::load(&e.path()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            Some((stem, report))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn fixture(stem: &str) -> Report {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
-        .join(file);
-    let report = store::load(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let mut ids: Vec<_> = checks::run(&report, None, &|_| true)
-        .into_iter()
-        .filter(|f| f.severity == severity)
-        .map(|f| f.id)
-        .collect();
-    ids.dedup();
-    ids
+        .join(format!("{stem}.nianbao.json"));
+    store::load(&path).unwrap_or_else(|e| panic!("{stem}: {e}"))
+}
+
+fn findings(r: &Report) -> Vec<Finding> {
+    checks::run(r, None, &|_| true)
 }
 
 #[test]
-fn each_published_report_raises_exactly_its_errors() {
-    let cases: [(&str, &[&str]); 6] = [
-        ("000_guizhou-shuicheng-agazhen-2024.nianbao.json", &[]),
-        (
-            "001_fujian-pingtan-2020-format2019.nianbao.json",
-            &["apps.outcome_total"],
-        ),
-        ("002_fujian-pingtan-2021.nianbao.json", &[]),
-        ("003_fujian-pingtan-2022.nianbao.json", &[]),
-        (
-            "007_shanghai-municipal-office-2019-format2019.nianbao.json",
-            &[],
-        ),
-        (
-            "008_jiangsu-huaian-hongzequ-2023.nianbao.json",
-            &["appeals.total"],
-        ),
-    ];
-    for (file, errors) in cases {
-        assert_eq!(ids(file, Severity::Error), errors, "{file}");
+fn each_fixture_holds_its_expected_figures() {
+    let fixtures = fixtures();
+    // The six complete reports of the shared corpus; a lost file fails here.
+    assert_eq!(fixtures.len(), 6);
+    for (stem, report) in &fixtures {
+        Expected::load(stem).assert_figures(report);
     }
 }
 
 #[test]
-fn shanghai_2019_blank_totals_are_warned_not_summed() {
-    let warnings = ids(
-        "007_shanghai-municipal-office-2019-format2019.nianbao.json",
-        Severity::Warning,
-    );
-    assert!(warnings.contains(&"value.blank"), "{warnings:?}");
+fn each_published_report_raises_exactly_its_errors() {
+    for (stem, report) in fixtures() {
+        Expected::load(&stem).assert_findings(&findings(&report));
+    }
+}
+
+/// The comparison above is not vacuous: an error raised but not listed fails
+/// it, and so does one listed but not raised.
+#[test]
+fn an_unlisted_or_a_missing_error_fails_the_comparison() {
+    let clean = "000_guizhou-shuicheng-agazhen-2024";
+    let faulty = "001_fujian-pingtan-2020-format2019";
+    let faulty_findings = findings(&fixture(faulty));
+    assert!(!Expected::load(faulty).errors().is_empty());
+    assert!(Expected::load(clean).errors().is_empty());
+    for (stem, found) in [
+        (clean, faulty_findings.clone()),
+        (faulty, findings(&fixture(clean))),
+    ] {
+        let exp = Expected::load(stem);
+        let result = catch_unwind(AssertUnwindSafe(|| exp.assert_findings(&found)));
+        assert!(result.is_err(), "{stem}");
+    }
+}
+
+#[test]
+fn shanghai_2019_blank_cells_are_warned_not_summed() {
+    let stem = "007_shanghai-municipal-office-2019-format2019";
+    let exp = Expected::load(stem);
+    let blank: Vec<CellRef> = findings(&fixture(stem))
+        .into_iter()
+        .filter(|f| f.id == "value.blank")
+        .flat_map(|f| f.cells)
+        .filter(|c| matches!(c.section(), Section::Applications | Section::Appeals))
+        .collect();
+    // Every blank cell of tables B and C, 总计 of the outcome rows and the
+    // empty 行政复议·结果纠正 among them, and nothing else.
+    assert_eq!(blank, exp.blank_cells());
+    assert!(blank.contains(&CellRef::App(AppRow::Granted, AppCol::Total)));
+    assert!(blank.contains(&CellRef::Appeal(AppealGroup::Review, AppealPart::Corrected)));
 }
 
 #[test]
 fn pingtan_2020_names_both_failing_columns() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/001_fujian-pingtan-2020-format2019.nianbao.json");
-    let report = store::load(&path).unwrap();
-    let messages: Vec<_> = checks::run(&report, None, &|_| true)
+    let messages: Vec<_> = findings(&fixture("001_fujian-pingtan-2020-format2019"))
         .into_iter()
         .filter(|f| f.id == "apps.outcome_total")
         .map(|f| f.message)
@@ -73,10 +112,7 @@ fn pingtan_2020_names_both_failing_columns() {
 
 #[test]
 fn hongze_2023_names_both_failing_groups() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/008_jiangsu-huaian-hongzequ-2023.nianbao.json");
-    let report = store::load(&path).unwrap();
-    let messages: Vec<_> = checks::run(&report, None, &|_| true)
+    let messages: Vec<_> = findings(&fixture("008_jiangsu-huaian-hongzequ-2023"))
         .into_iter()
         .filter(|f| f.id == "appeals.total")
         .map(|f| f.message)

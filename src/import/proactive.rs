@@ -120,6 +120,12 @@ pub fn read(
                         .notes
                         .push(format!("表二的“{printed}”一行按“{}”读取", spec.label));
                 }
+                // A typo in table A's label is said too, as in table B's.
+                if let Some(typed) = &f.approximate {
+                    summary
+                        .approximate_labels
+                        .push(format!("“{typed}”按“{printed}”读取"));
+                }
                 cursor = rows::sq_index(&sq, f.end);
                 found.push((spec, f));
             }
