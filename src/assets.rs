@@ -29,6 +29,14 @@ pub fn sample_json() -> Cow<'static, [u8]> {
         .data
 }
 
+/// The rules explained (`assets/help/rules.md`): see `crate::help`.
+pub fn help_rules() -> String {
+    let bytes = Assets::get("help/rules.md")
+        .expect("the help is embedded at build time")
+        .data;
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// The sample report.
 pub fn sample() -> Report {
     crate::store::parse(&sample_json()).expect("the embedded sample is a valid report")

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod export;
 pub mod fonts;
 pub mod form;
+pub mod help;
 pub mod import;
 pub mod report;
 pub mod source;

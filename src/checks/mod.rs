@@ -9,12 +9,15 @@ mod fees;
 mod glyphs;
 mod narrative;
 mod plausibility;
+mod rules;
 mod sections;
 pub mod text;
 mod values;
 mod years;
 
 use std::fmt;
+
+pub use rules::Rule;
 
 use crate::report::{CellRef, Report};
 
