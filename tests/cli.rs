@@ -493,3 +493,37 @@ fn last_years_published_page_is_a_prior() {
         stderr(&o)
     );
 }
+
+#[test]
+fn explain_prints_what_a_rule_checks_and_how_to_fix_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = nianbao(&["check", "--explain", "apps.balance"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("表三各列收支不平衡（apps.balance，错误）\n"),
+        "{out}"
+    );
+    for part in ["\n说明：", "\n示例：", "\n修改："] {
+        assert!(out.contains(part), "{part} missing: {out}");
+    }
+    // The same text as the library's, which the editor's help shows.
+    let e = nianbao::help::explain(nianbao::checks::Rule::AppsBalance).unwrap();
+    assert_eq!(out, e.to_text());
+    // --explain=ID too; an unknown id is refused with the list of ids.
+    let o = nianbao(&["check", "--explain=fee.notice"], dir.path());
+    assert!(
+        stdout(&o).contains("（fee.notice，警告）"),
+        "{}",
+        stdout(&o)
+    );
+    let o = nianbao(&["check", "--explain", "apps.balanse"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("没有编号为“apps.balanse”的检查规则。"),
+        "{err}"
+    );
+    assert!(err.contains("\n  apps.outcome_total\n"), "{err}");
+    assert!(stdout(&o).is_empty());
+}

@@ -22,6 +22,8 @@ pub const CMD: Sub = Sub {
 选项：
   --format text|json
       输出格式：text 供阅读（默认）；json 每个文件一行 JSON，汇总写在标准错误输出
+  --explain 规则编号
+      说明一条检查规则：检查什么、示例、如何修改（例如 --explain apps.balance）
   --prior 上年文件
       与上一年度的年报（年报文件、网页或文本）核对结转数等；只能与一个年报文件一起使用。
       不写时，年报中关联了上年年报的，自动与之核对
@@ -41,6 +43,8 @@ pub enum Format {
 }
 
 pub struct Options {
+    /// `--explain RULE`: explain a rule instead of checking.
+    explain: Option<String>,
     format: Format,
     prior: Option<PathBuf>,
     paths: Vec<PathBuf>,
@@ -48,6 +52,7 @@ pub struct Options {
 
 pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut opts = Options {
+        explain: None,
         format: Format::Text,
         prior: None,
         paths: Vec::new(),
@@ -65,9 +70,19 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
                 let file = CMD.value(&mut p, "--prior 后面应为上一年度的年报文件")?;
                 opts.prior = Some(PathBuf::from(file));
             }
+            Arg::Long("explain") => {
+                let id = CMD.value(
+                    &mut p,
+                    "--explain 后面应为规则编号，例如：--explain apps.balance",
+                )?;
+                opts.explain = Some(id.to_string_lossy().into_owned());
+            }
             Arg::Value(path) => opts.paths.push(PathBuf::from(path)),
             other => return Err(CMD.unknown(other)),
         }
+    }
+    if opts.explain.is_some() {
+        return Ok(opts);
     }
     if opts.paths.is_empty() {
         return Err(
@@ -82,6 +97,24 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     Ok(opts)
 }
 
+/// `--explain RULE`: the same text the editor's help shows.
+fn explain(id: &str) -> u8 {
+    match checks::Rule::from_id(id.trim()).and_then(nianbao::help::explain) {
+        Some(e) => {
+            print!("{}", e.to_text());
+            EXIT_OK
+        }
+        None => {
+            let ids: Vec<_> = checks::Rule::ALL.iter().map(|r| r.id()).collect();
+            eprintln!(
+                "没有编号为“{id}”的检查规则。现有的规则：\n  {}",
+                ids.join("\n  ")
+            );
+            EXIT_UNREADABLE
+        }
+    }
+}
+
 /// What became of one file.
 enum Outcome {
     /// The findings, and for a published page what its import could not read.
@@ -93,6 +126,9 @@ enum Outcome {
 struct Skipped(String);
 
 pub fn run(opts: &Options) -> u8 {
+    if let Some(id) = &opts.explain {
+        return explain(id);
+    }
     let prior = match &opts.prior {
         Some(p) => match source::open(p) {
             Ok(opened) => {
