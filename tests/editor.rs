@@ -2,6 +2,9 @@
 //! moving between cells, pasting, IME, undo, closing, following findings.
 #![cfg(feature = "editor")]
 
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+
 use eframe::egui::{self, Event, ImeEvent, Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::{Harness, kittest::Queryable};
 use nianbao::assets;
@@ -9,17 +12,52 @@ use nianbao::form::{AppCol, AppRow, Section};
 use nianbao::report::{CellRef, Report};
 use nianbao::ui::App;
 
-fn editor(report: Report, tab: Section) -> Harness<'static, App> {
+/// Every editor in these tests is built here, and must be given its data
+/// folder (recovery copies): a temporary one, so that no test meets — or
+/// leaves — a recovery copy in the machine's real data folder.
+fn launch(
+    data: &Path,
+    file: Option<PathBuf>,
+    setup: impl FnOnce(&mut App) + 'static,
+) -> Harness<'static, App> {
+    let data = data.to_path_buf();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .build_eframe(move |cc| {
-            let mut app = App::new(cc, None);
-            app.set_document(report, None);
-            app.tab = tab;
+            let mut app = App::new(cc, file, Some(data));
+            setup(&mut app);
             app
         });
     h.run();
     h
+}
+
+/// An editor with a data folder of its own, removed with it.
+struct Editor {
+    h: Harness<'static, App>,
+    _data: tempfile::TempDir,
+}
+
+impl Deref for Editor {
+    type Target = Harness<'static, App>;
+    fn deref(&self) -> &Self::Target {
+        &self.h
+    }
+}
+
+impl DerefMut for Editor {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.h
+    }
+}
+
+fn editor(report: Report, tab: Section) -> Editor {
+    let data = tempfile::tempdir().unwrap();
+    let h = launch(data.path(), None, move |app| {
+        app.set_document(report, None);
+        app.tab = tab;
+    });
+    Editor { h, _data: data }
 }
 
 fn label(row: AppRow, col: AppCol) -> String {
@@ -288,10 +326,8 @@ fn clicking_a_finding_goes_to_its_cell() {
 
 #[test]
 fn the_start_page_opens_the_sample() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_eframe(|cc| App::new(cc, None));
-    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = launch(dir.path(), None, |_| {});
     h.get_by_label("新建年报");
     h.get_by_label("打开示例（阿戛镇2024年）").click();
     h.run();
@@ -362,13 +398,7 @@ fn ctrl_s_saves_to_the_file_it_came_from() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.nianbao.json");
     nianbao::store::save(&path, &assets::sample()).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe({
-            let path = path.clone();
-            move |cc| App::new(cc, Some(path))
-        });
-    h.run();
+    let mut h = launch(dir.path(), Some(path.clone()), |_| {});
     h.state_mut().tab = Section::Appeals;
     h.run();
     type_into(
@@ -396,19 +426,12 @@ fn export_warns_about_errors_then_writes_the_pdf_where_asked() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = assets::sample();
     *r.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(1);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe({
-            let path = dir.path().join("阿戛镇.nianbao.json");
-            move |cc| {
-                let mut app = App::new(cc, None);
-                app.set_document(r, Some(path));
-                // No system dialog in tests: the built-in path prompt instead.
-                app.native_dialogs = false;
-                app
-            }
-        });
-    h.run();
+    let path = dir.path().join("阿戛镇.nianbao.json");
+    let mut h = launch(dir.path(), None, move |app| {
+        app.set_document(r, Some(path));
+        // No system dialog in tests: the built-in path prompt instead.
+        app.native_dialogs = false;
+    });
     h.key_press_modifiers(Modifiers::COMMAND, Key::P);
     h.run();
     h.get_by_label("年报中还有错误");
@@ -438,20 +461,10 @@ fn export_warns_about_errors_then_writes_the_pdf_where_asked() {
     assert!(h.state().status().starts_with("已导出PDF"));
 }
 
-fn editor_with_recovery(
-    dir: &std::path::Path,
-    path: Option<std::path::PathBuf>,
-) -> Harness<'static, App> {
-    let recovery = dir.join("recovery");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .build_eframe(move |cc| {
-            let mut app = App::with_recovery_dir(cc, path, Some(recovery));
-            app.native_dialogs = false;
-            app
-        });
-    h.run();
-    h
+/// The editor with `dir` as its data folder (so a second editor started
+/// there finds the first one's recovery copies) and the built-in path prompt.
+fn editor_with_recovery(dir: &Path, path: Option<PathBuf>) -> Harness<'static, App> {
+    launch(dir, path, |app| app.native_dialogs = false)
 }
 
 #[test]
@@ -543,12 +556,12 @@ fn saving_over_a_file_changed_elsewhere_asks_first() {
 }
 
 /// The editor with no report open and the built-in path prompt for files.
-fn editor_with_prompt(dir: &std::path::Path) -> Harness<'static, App> {
+fn editor_with_prompt(dir: &Path) -> Harness<'static, App> {
     editor_with_recovery(dir, None)
 }
 
 /// Answer the path prompt the way a clerk without a system file dialog would.
-fn enter_path(h: &mut Harness<'_, App>, path: &std::path::Path) {
+fn enter_path(h: &mut Harness<'_, App>, path: &Path) {
     h.run();
     let field = h.get_by_label("文件路径");
     field.focus();
@@ -708,4 +721,151 @@ fn a_missing_prior_file_is_said_and_the_report_still_opens() {
     assert!(h.state().prior.is_none());
     // Said beside the year, where it stays while the report is open.
     h.get_by_label_contains("上年年报“已删除的2024.nianbao.json”无法读取");
+}
+
+/// Ask the window to close, as its close button does.
+fn request_close(h: &mut Harness<'_, App>) {
+    h.input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    h.run();
+}
+
+/// Run frames until the editor settles; whether any of them asked the window to close.
+fn run_seeing_close(h: &mut Harness<'_, App>) -> bool {
+    let mut closed = false;
+    for _ in 0..8 {
+        h.step();
+        closed |= h
+            .output()
+            .viewport_output
+            .get(&ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    }
+    closed
+}
+
+#[test]
+fn closing_then_saving_over_a_file_changed_elsewhere_still_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.nianbao.json");
+    nianbao::store::save(&file, &assets::sample()).unwrap();
+    let mut h = editor_with_recovery(dir.path(), Some(file.clone()));
+    let mut other = assets::sample();
+    other.problems = "另一个窗口写的".into();
+    nianbao::store::save(&file, &other).unwrap();
+    type_into(&mut h, "机关名称", "乙");
+
+    request_close(&mut h);
+    h.get_by_label("保存").click();
+    h.run();
+    // The save has to ask first; the close must wait for the answer, not be lost.
+    h.get_by_label("文件已被其他程序修改");
+    h.get_by_label("覆盖保存").click();
+    assert!(
+        run_seeing_close(&mut h),
+        "the window should close once saved"
+    );
+    assert!(nianbao::store::load(&file).unwrap().organ.ends_with('乙'));
+}
+
+#[test]
+fn closing_then_saving_a_new_report_closes_once_a_path_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_with_prompt(dir.path());
+    h.state_mut().set_document(Report::new("某局", 2024), None);
+    h.run();
+    type_into(&mut h, "机关名称", "甲");
+
+    request_close(&mut h);
+    h.get_by_label("保存").click();
+    h.run();
+    // No system file dialog: the typed-path prompt asks where.
+    let target = dir.path().join("新.nianbao.json");
+    let field = h.get_by_label("文件路径");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("文件路径")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("确定").click();
+    assert!(
+        run_seeing_close(&mut h),
+        "the window should close once saved"
+    );
+    assert_eq!(nianbao::store::load(&target).unwrap().organ, "某局甲");
+}
+
+/// Set for the child process of `the_real_data_folder_is_never_read`: the
+/// fake home its real data folder is under.
+const FAKE_HOME: &str = "NIANBAO_TEST_FAKE_HOME";
+
+/// No editor test reads the machine's real data folder: with the home
+/// folder pointed at a fake one that holds an orphaned recovery copy, an
+/// editor given the real data folder offers it back, and the editors these
+/// tests build do not. In a child process, the environment being per process.
+#[test]
+#[cfg(unix)]
+fn the_real_data_folder_is_never_read() {
+    let fake = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "planted_recovery_copy_child",
+            "--exact",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env(FAKE_HOME, fake.path())
+        .env("HOME", fake.path())
+        .env("XDG_DATA_HOME", fake.path().join("share"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+#[ignore = "run by the_real_data_folder_is_never_read, in a child process with a fake home"]
+fn planted_recovery_copy_child() {
+    let fake = std::env::var_os(FAKE_HOME).expect("run by the_real_data_folder_is_never_read");
+    let real = nianbao::ui::data_dir().expect("a data folder under the fake home");
+    // Never plant anything in a real user's folder.
+    assert!(
+        real.starts_with(&fake),
+        "{} is not under the fake home",
+        real.display()
+    );
+    // An orphaned copy, as a crashed editor leaves it.
+    let store = nianbao::store::recovery::RecoveryStore::new(real.join("recovery"));
+    store
+        .write(
+            &store.file_for(None, "planted"),
+            None,
+            &Report::new("某局", 2024),
+        )
+        .unwrap();
+    let offered = |h: &Harness<'_, App>| h.query_by_label("恢复未保存的年报？").is_some();
+
+    let mut with_real = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_eframe(|cc| App::new(cc, None, nianbao::ui::data_dir()));
+    with_real.run();
+    assert!(
+        offered(&with_real),
+        "the planted copy should be found there"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    assert!(!offered(&editor(assets::sample(), Section::Overview)));
+    assert!(!offered(&editor_with_recovery(dir.path(), None)));
+    assert!(!offered(&launch(dir.path(), None, |_| {})));
 }

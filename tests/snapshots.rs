@@ -9,31 +9,37 @@ use nianbao::assets;
 use nianbao::form::{AppCol, AppRow, Section};
 use nianbao::ui::App;
 
-fn editor(tab: Section) -> Harness<'static, App> {
+/// The editor on `tab`, with a temporary data folder (kept alive with it) so
+/// that no recovery copy on the machine can pop up in a snapshot.
+fn editor(tab: Section) -> (Harness<'static, App>, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
     let mut r = assets::sample();
     *r.applications
         .get_mut(AppRow::NewReceived, AppCol::Commercial) = Some(2);
+    let dir = data.path().to_path_buf();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         // The editor sets the light theme at start-up; the harness would otherwise impose dark.
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(move |cc| {
-            let mut app = App::new(cc, None);
+            let mut app = App::new(cc, None, Some(dir));
             app.set_document(r, None);
             app.tab = tab;
             app
         });
     h.run();
-    h
+    (h, data)
 }
 
 #[test]
 fn matrix_tab_with_findings() {
-    editor(Section::Applications).snapshot("matrix_tab_with_findings");
+    let (mut h, _data) = editor(Section::Applications);
+    h.snapshot("matrix_tab_with_findings");
 }
 
 #[test]
 fn appeals_tab() {
-    editor(Section::Appeals).snapshot("appeals_tab");
+    let (mut h, _data) = editor(Section::Appeals);
+    h.snapshot("appeals_tab");
 }

@@ -8,6 +8,7 @@ mod appeals;
 mod applications;
 pub mod layout;
 mod proactive;
+pub mod prose;
 mod sections;
 
 pub use appeals::{APPEALS_HEADING_SPANS, AppealGroup, AppealPart, LAWSUIT};

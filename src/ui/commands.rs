@@ -1,9 +1,17 @@
 //! What the clerk can ask for, each with its Chinese label and shortcut. Menus
-//! and shortcuts only enqueue a command; the app applies them once per frame.
+//! and shortcuts only enqueue a command; the app applies them once per frame,
+//! outside the drawing code.
 
 use std::path::PathBuf;
 
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, ViewportCommand};
+
+use super::App;
+use super::dialogs::{ConfirmExport, Unsaved};
+use super::files::Purpose;
+use crate::assets;
+use crate::checks::Severity;
+use crate::report::Report;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -91,4 +99,116 @@ impl Command {
                 | Command::Quit
         )
     }
+}
+
+impl App {
+    /// Apply one command. `confirmed`: the clerk has already answered the
+    /// question it asks (unsaved changes; errors before an export).
+    pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context, confirmed: bool) {
+        if command.discards_report()
+            && !confirmed
+            && let Some(doc) = &self.doc
+            && doc.is_dirty()
+        {
+            self.ask(Unsaved {
+                name: doc.name(),
+                then: command,
+            });
+            return;
+        }
+        match command {
+            Command::New => {
+                self.set_document(Report::new("", default_year()), None);
+                self.status = format!(
+                    "新建年报：请先填写{}和{}",
+                    crate::form::prose::ORGAN,
+                    crate::form::prose::YEAR
+                );
+            }
+            Command::Open => {
+                if let Some(p) = self.ask_path(Purpose::Open, None, None) {
+                    self.open_path(&p);
+                }
+            }
+            Command::OpenPath(p) => self.open_path(&p),
+            Command::NewFromPrior => {
+                if let Some(p) = self.ask_path(Purpose::NewFromPrior, None, None) {
+                    self.new_from_prior(&p);
+                }
+            }
+            Command::Import => {
+                if let Some(p) = self.ask_path(Purpose::Import, None, None) {
+                    self.import(&p);
+                }
+            }
+            Command::LinkPrior => {
+                if self.doc.is_some()
+                    && let Some(p) = self.ask_path(Purpose::Prior, None, None)
+                {
+                    self.link_prior(&p);
+                }
+            }
+            Command::ExportHtml => {
+                if let Some(doc) = &self.doc {
+                    let suggested = doc.suggested(".html");
+                    if let Some(p) = self.ask_path(Purpose::ExportHtml, Some(suggested), None) {
+                        self.export_html(&p);
+                    }
+                }
+            }
+            Command::OpenSample => {
+                let sample = assets::sample();
+                let status = format!(
+                    "已打开示例：{}{}年年度报告（另存后可修改使用）",
+                    sample.organ, sample.year
+                );
+                self.set_document(sample, None);
+                self.status = status;
+            }
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None, ctx),
+            Command::ExportPdf => {
+                let errors = self
+                    .findings()
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                if let Some(doc) = &self.doc {
+                    if errors > 0 && !confirmed {
+                        self.ask(ConfirmExport { errors });
+                    } else {
+                        let suggested = doc.suggested(".pdf");
+                        if let Some(p) = self.ask_path(Purpose::ExportPdf, Some(suggested), None) {
+                            self.export_pdf(&p);
+                        }
+                    }
+                }
+            }
+            Command::Undo | Command::Redo => {
+                if let Some(doc) = &mut self.doc {
+                    let restored = if command == Command::Undo {
+                        doc.undoer.undo(&doc.report)
+                    } else {
+                        doc.undoer.redo(&doc.report)
+                    };
+                    if let Some(r) = restored {
+                        doc.report = r.clone();
+                        self.grid.reset();
+                    }
+                }
+            }
+            Command::Quit => {
+                self.forget_recovery();
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+}
+
+/// The year a report is usually written for: last year, until the report is
+/// published at the end of January.
+fn default_year() -> u16 {
+    let year = time::OffsetDateTime::now_utc().year() - 1;
+    u16::try_from(year).unwrap_or_default()
 }

@@ -4,13 +4,14 @@
 use eframe::egui::{self, TextEdit, Ui};
 
 use super::cell_id;
+use crate::form::prose;
 use crate::report::{CellRef, Report};
 
 /// `prior_year`: the year of last year's report when the one `report.prior`
 /// names could be read.
 pub fn show(ui: &mut Ui, report: &mut Report, prior_year: Option<u16>) {
     ui.horizontal(|ui| {
-        let label = ui.label("机关名称");
+        let label = ui.label(prose::ORGAN);
         ui.add(
             TextEdit::singleline(&mut report.organ)
                 .id(cell_id(CellRef::Organ))
@@ -19,7 +20,7 @@ pub fn show(ui: &mut Ui, report: &mut Report, prior_year: Option<u16>) {
         )
         .labelled_by(label.id);
         ui.add_space(16.0);
-        let label = ui.label("年度");
+        let label = ui.label(prose::YEAR);
         ui.add(
             egui::DragValue::new(&mut report.year)
                 .range(1990..=2100)
@@ -47,8 +48,7 @@ pub fn show(ui: &mut Ui, report: &mut Report, prior_year: Option<u16>) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("标题");
-                let conventional =
-                    format!("{}{}年政府信息公开工作年度报告", report.organ, report.year);
+                let conventional = prose::conventional_title(&report.organ, report.year);
                 ui.add(
                     TextEdit::singleline(&mut report.title)
                         .id(cell_id(CellRef::Title))

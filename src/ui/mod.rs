@@ -2,8 +2,11 @@
 //! app applies queued commands once per frame, outside the drawing code.
 
 mod app;
+mod autosave;
 mod commands;
 mod dialogs;
+mod document;
+mod file_ops;
 mod files;
 mod findings;
 pub mod fonts;
@@ -11,15 +14,25 @@ mod grid;
 mod header;
 mod overview;
 mod start;
+mod tabs;
+mod view;
 
 use std::path::PathBuf;
 
-pub use app::{App, Document};
+pub use app::App;
 pub use commands::Command;
+pub use document::Document;
 pub use grid::cell_id;
 
 /// The window's application id (also the folder of its stored preferences).
 pub const APP_ID: &str = "nianbao";
+
+/// The user's data folder for this program, where the window keeps its
+/// recovery copies (and eframe its preferences). Only the window itself
+/// uses it: an editor in a test is given a temporary folder instead.
+pub fn data_dir() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID)
+}
 
 /// The environment variable that forces one renderer (`glow` or `wgpu`).
 pub const RENDERER_VARIABLE: &str = "NIANBAO_RENDERER";
@@ -103,7 +116,7 @@ fn run_with(
         APP_ID,
         options,
         Box::new(move |cc| {
-            let mut app = App::new(cc, path);
+            let mut app = App::new(cc, path, data_dir());
             // `NIANBAO_STARTUP_PROBE=1`: print the time to the first frame and
             // close (tools/measure-editor.sh).
             if std::env::var_os("NIANBAO_STARTUP_PROBE").is_some() {

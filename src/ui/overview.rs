@@ -4,7 +4,7 @@
 use eframe::egui::{self, TextEdit, Ui};
 
 use super::cell_id;
-use crate::form::{Section, part_number};
+use crate::form::{Section, part_number, prose};
 use crate::report::{CellRef, Part, Report};
 
 /// A multi-line field that grows with its text and takes IME input.
@@ -33,7 +33,7 @@ pub fn overview(ui: &mut Ui, report: &mut Report) {
         ui,
         &mut report.overview.intro,
         CellRef::OverviewIntro,
-        "概述本年度政府信息公开工作的总体情况",
+        prose::guidance(Section::Overview).unwrap_or_default(),
         label.id,
     );
     let n = report.overview.parts.len();
@@ -92,7 +92,7 @@ pub fn problems(ui: &mut Ui, report: &mut Report) {
         ui,
         &mut report.problems,
         CellRef::Problems,
-        "先写存在的主要问题，再写改进措施",
+        prose::guidance(Section::Problems).unwrap_or_default(),
         label.id,
     );
 }
@@ -103,7 +103,7 @@ pub fn other_matters(ui: &mut Ui, report: &mut Report) {
         ui,
         &mut report.other_matters,
         CellRef::OtherMatters,
-        "须写明信息处理费的收取情况，例如“本年度未收取信息处理费”；以及年度政务公开工作要点落实情况等",
+        prose::guidance(Section::OtherMatters).unwrap_or_default(),
         label.id,
     );
 }

@@ -5,12 +5,16 @@ use std::path::PathBuf;
 use eframe::egui::{self, RichText, Ui};
 
 use super::Command;
+use crate::form::prose;
 
 pub fn show(ui: &mut Ui, recent: &[PathBuf], queue: &mut Vec<Command>) {
     ui.add_space(40.0);
     ui.vertical_centered(|ui| {
-        ui.heading(RichText::new("政府信息公开工作年度报告").size(28.0));
-        ui.label("按国办公开办函〔2021〕30号格式填写，边填写边检查表格勾稽关系");
+        ui.heading(RichText::new(prose::REPORT_NAME).size(28.0));
+        ui.label(format!(
+            "按{}格式填写，边填写边检查表格勾稽关系",
+            prose::FORMAT_NOTICE
+        ));
         ui.add_space(24.0);
         for cmd in [
             Command::New,

@@ -1,0 +1,152 @@
+//! What the window shows: the menu bar, and for an open report the header
+//! with the tabs, the findings panel, the status line and the tab itself.
+
+use std::collections::HashMap;
+
+use eframe::egui::{self, Panel, ScrollArea, Ui, ViewportCommand};
+
+use super::grid::Overlay;
+use super::tabs::TabContext;
+use super::{App, Command, cell_id, findings, header};
+use crate::checks::{Finding, Severity};
+use crate::form::Section;
+use crate::report::CellRef;
+
+impl App {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("文件", |ui| {
+                for cmd in [
+                    Command::New,
+                    Command::NewFromPrior,
+                    Command::Open,
+                    Command::OpenSample,
+                    Command::Save,
+                    Command::SaveAs,
+                ] {
+                    menu_item(ui, cmd, &mut self.queue);
+                }
+                ui.separator();
+                for cmd in [
+                    Command::Import,
+                    Command::LinkPrior,
+                    Command::ExportPdf,
+                    Command::ExportHtml,
+                ] {
+                    menu_item(ui, cmd, &mut self.queue);
+                }
+                if !self.recent.is_empty() {
+                    ui.menu_button("最近打开", |ui| {
+                        for p in &self.recent {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.queue.push(Command::OpenPath(p.clone()));
+                            }
+                        }
+                    });
+                }
+                ui.separator();
+                menu_item(ui, Command::Quit, &mut self.queue);
+            });
+            ui.menu_button("编辑", |ui| {
+                menu_item(ui, Command::Undo, &mut self.queue);
+                menu_item(ui, Command::Redo, &mut self.queue);
+                ui.separator();
+                ui.checkbox(&mut self.auto_sum, "自动合计（修改数字时自动填写总计）");
+            });
+        });
+    }
+
+    pub(super) fn document_ui(&mut self, ui: &mut Ui, findings: &[Finding]) {
+        let Some(doc) = &mut self.doc else { return };
+        let prior_year = self.prior.as_ref().map(|p| p.year);
+        Panel::top("nianbao-header").show(ui, |ui| {
+            ui.add_space(4.0);
+            header::show(ui, &mut doc.report, prior_year);
+            ui.add_space(4.0);
+            ui.horizontal_wrapped(|ui| {
+                for s in Section::ALL {
+                    let errors = findings.iter().any(|f| {
+                        f.severity == Severity::Error
+                            && f.cells.first().is_some_and(|c| c.section() == s)
+                    });
+                    let label = if errors {
+                        format!("{}●", s.heading())
+                    } else {
+                        s.heading()
+                    };
+                    ui.selectable_value(&mut self.tab, s, label);
+                }
+            });
+        });
+        let clicked = Panel::right("nianbao-findings")
+            .default_size(300.0)
+            .min_size(240.0)
+            .show(ui, |ui| findings::show(ui, findings))
+            .inner;
+        Panel::bottom("nianbao-status").show(ui, |ui| {
+            ui.label(&self.status);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+                let marks = outline_marks(findings);
+                let mut cx = TabContext {
+                    report: &mut doc.report,
+                    grid: &mut self.grid,
+                    overlay: Overlay {
+                        marks: &marks,
+                        auto_sum: self.auto_sum,
+                        prior: self.prior.as_ref(),
+                    },
+                };
+                self.tabs.view(self.tab).show(ui, &mut cx);
+            });
+        });
+        if let Some(cell) = clicked {
+            self.tab = cell.section();
+            ui.memory_mut(|m| m.request_focus(cell_id(cell)));
+        }
+    }
+
+    /// The window's title: the report's file name, `*` while unsaved.
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.doc {
+            Some(d) => format!(
+                "{}{} — 年报编辑器",
+                d.name(),
+                if d.is_dirty() { " *" } else { "" }
+            ),
+            None => "年报编辑器".to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+fn menu_item(ui: &mut Ui, cmd: Command, queue: &mut Vec<Command>) {
+    let mut button = egui::Button::new(cmd.label());
+    if let Some(s) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    if ui.add(button).clicked() {
+        queue.push(cmd);
+    }
+}
+
+/// The worst severity per cell, for outlining. Blank cells (`value.blank`) and
+/// empty sections are listed in the panel but not outlined: on a new report
+/// every cell is blank, and an amber grid would hide the real mistakes.
+fn outline_marks(findings: &[Finding]) -> HashMap<CellRef, Severity> {
+    let mut marks = HashMap::new();
+    for f in findings
+        .iter()
+        .filter(|f| f.id != "value.blank" && f.id != "section.empty")
+    {
+        for c in &f.cells {
+            let e = marks.entry(*c).or_insert(f.severity);
+            *e = (*e).min(f.severity);
+        }
+    }
+    marks
+}
