@@ -122,7 +122,7 @@ pub fn example(rule: Rule) -> Example {
         }
         Rule::ValueInvalid => r.proactive.fees_wan_yuan = "约5万".into(),
         Rule::SectionEmpty => r.problems.clear(),
-        Rule::FeeStatement => r.other_matters = "无其他需要报告的事项。".into(),
+        Rule::FeeStatement => r.other_matters = "无其他事项。".into(),
         Rule::NarrativeApplications => {
             r.overview.intro = "本年度未收到政府信息公开申请。".into();
             for (row, v) in [(NewReceived, 2), (Granted, 2), (OutcomeTotal, 2)] {

@@ -260,6 +260,26 @@ fn fee_notices_need_a_count_in_section_six() {
     assert_eq!(findings(&r), vec![]);
 }
 
+/// With the 总计 blank, the notices issued are what the applicant columns add
+/// up to — exactly (the u64 sum panicked in a debug build).
+#[test]
+fn fee_notices_counted_from_huge_applicant_columns() {
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::OtherNoFee, AppCol::Total) = None;
+    set(&mut r, AppRow::OtherNoFee, AppCol::NaturalPerson, u64::MAX);
+    set(&mut r, AppRow::OtherNoFee, AppCol::Commercial, u64::MAX);
+    let fs = findings(&r);
+    let notice = with_id(&fs, "fee.notice");
+    assert_eq!(notice.len(), 1, "{fs:#?}");
+    assert!(
+        notice[0]
+            .message
+            .contains("为36893488147419103230件，说明发出过收费通知"),
+        "{}",
+        notice[0].message
+    );
+}
+
 #[test]
 fn townships_reporting_rules_get_a_hint() {
     let mut r = assets::sample();

@@ -180,3 +180,72 @@ fn a_later_year_or_a_year_inside_a_sentence_is_fine() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].cells, [CellRef::Title, CellRef::Year]);
 }
+
+/// 一 + 二 near u64::MAX: the sum the text is compared with is exact (it
+/// overflowed u64 before: a panic in a debug build, a wrapped 0 in release).
+#[test]
+fn a_sum_beyond_u64_in_the_table_compares_exactly() {
+    let max = u64::MAX; // 18446744073709551615
+    // The text gives 一 + 二, one more than u64::MAX: it matches.
+    let mut r = with_new_received(max, 1);
+    r.overview.parts[1].body = "全年收到政府信息公开申请18446744073709551616件。".into();
+    assert!(run(&r, "narrative.numbers").is_empty());
+    r.overview.parts[1].body = "全年收到政府信息公开申请18446744073709551614件。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.ends_with(
+            "表三第一项本年新收总计为18446744073709551615件，第一项加第二项上年结转为18446744073709551616件，请核对"
+        ),
+        "{}",
+        f[0].message
+    );
+}
+
+/// A number in the text too large for a u64 once saturated to u64::MAX and
+/// matched a 一 总计 of u64::MAX: it is read whole, and compared exactly.
+#[test]
+fn a_number_beyond_any_integer_type_is_read_whole() {
+    let max = u64::MAX;
+    let mut r = with_new_received(max, 0);
+    r.overview.parts[1].body = "全年收到政府信息公开申请99999999999999999999件。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].message,
+        "一、总体情况·（二）写“全年收到政府信息公开申请99999999999999999999件”，其中99999999999999999999件与表格不符：表三第一项本年新收总计为18446744073709551615件，第一项加第二项上年结转为18446744073709551615件，请核对"
+    );
+    // Longer than any integer type, with full-width digits: still whole.
+    let huge = "９".repeat(45);
+    r.overview.parts[1].body = format!("全年收到政府信息公开申请{huge}件。");
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message
+            .contains(&format!("其中{}件与表格不符", "9".repeat(45))),
+        "{}",
+        f[0].message
+    );
+}
+
+/// 直接起诉总计 + 复议后起诉总计 near u64::MAX: exact, not wrapped.
+#[test]
+fn the_lawsuit_sum_of_two_huge_totals_is_exact() {
+    let mut r = assets::sample();
+    for g in [AppealGroup::SuitDirect, AppealGroup::SuitAfterReview] {
+        *r.appeals.get_mut(g, AppealPart::Total) = Some(u64::MAX);
+    }
+    r.overview.parts[4].body = "本年度发生行政诉讼36893488147419103230件。".into();
+    assert!(run(&r, "narrative.numbers").is_empty());
+    // Wrapped, the sum would be 18446744073709551614.
+    r.overview.parts[4].body = "本年度发生行政诉讼18446744073709551614件。".into();
+    let f = run(&r, "narrative.numbers");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.ends_with(
+            "其中18446744073709551614件与表格不符：表四行政诉讼总计为36893488147419103230件（未经复议直接起诉18446744073709551615件、复议后起诉18446744073709551615件），请核对"
+        ),
+        "{}",
+        f[0].message
+    );
+}

@@ -63,9 +63,12 @@ fn in_force(r: &Report, prior: &Report, out: &mut Vec<Finding>) {
                 severity: Severity::Info,
                 cells: cells.to_vec(),
                 message: format!(
-                    "“{}”为{now}，而{}年现行有效({last})+本年制发({i})−本年废止({x})={expected}，相差{}；如有清理、修订等其他变化，可不理会",
+                    "“{}”为{now}，而{}年{}({last})+{}({i})−{}({x})={expected}，相差{}；如有清理、修订等其他变化，可不理会",
                     in_force.full_label(),
                     prior.year,
+                    in_force.brief(),
+                    issued.brief(),
+                    repealed.brief(),
                     (i128::from(now) - expected).unsigned_abs()
                 ),
             });

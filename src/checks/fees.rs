@@ -2,6 +2,7 @@
 
 use super::text::{clauses, figures};
 use super::{Finding, Severity};
+use crate::form::relations::{self, Relation};
 use crate::form::{AppCol, AppRow, Section};
 use crate::report::{CellRef, Report};
 
@@ -29,10 +30,13 @@ fn statement(r: &Report, out: &mut Vec<Finding>) {
 /// Fee notices were issued (三（六）2 > 0) but 六 gives no count or amount.
 fn notice(r: &Report, out: &mut Vec<Finding>) {
     let row = AppRow::OtherNoFee;
-    let counts = r.applications.row(row);
-    // The total column if filled, else what the applicant columns add up to.
-    let issued =
-        counts[AppCol::Total.index()].unwrap_or_else(|| counts[..6].iter().flatten().sum());
+    let sum = Relation::RowTotal(row);
+    // The total column if filled, else what the applicant columns add up to
+    // (exactly: huge figures must not overflow).
+    let issued = match sum.total().and_then(|t| r.count(t.into())) {
+        Some(n) => u128::from(n),
+        None => relations::sum(sum.addends().into_iter().filter_map(|f| r.count(f.into()))),
+    };
     if issued == 0 {
         return;
     }

@@ -3,9 +3,10 @@
 //! some did; `narrative.numbers` — a count in the text that matches no figure
 //! of the table it speaks of.
 
-use super::text::{Figure, clauses, figures};
+use super::text::{Figure, clauses, figures, whole_number};
 use super::{Finding, Severity};
-use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField};
+use crate::form::relations;
+use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, LAWSUIT, ProactiveField, Section};
 use crate::report::{CellRef, Report};
 
 pub fn check(r: &Report, out: &mut Vec<Finding>) {
@@ -78,10 +79,12 @@ fn no_applications(r: &Report, out: &mut Vec<Finding>) {
                 severity: Severity::Warning,
                 cells: vec![cell, total_cell],
                 message: format!(
-                    "{}写“{}”，但表三“{}”总计为{total}件：正文与表格不一致，请核对",
+                    "{}写“{}”，但{}“{}”{}为{total}件：正文与表格不一致，请核对",
                     cell.label(),
                     quote(clause),
-                    AppRow::NewReceived.full_label()
+                    Section::Applications.table_name().unwrap_or_default(),
+                    AppRow::NewReceived.full_label(),
+                    AppCol::Total.label()
                 ),
             });
             return;
@@ -130,53 +133,79 @@ fn offset(clause: &str, f: &Figure) -> usize {
 }
 
 /// The figures the table gives for a topic, and the cells they come from;
-/// `None` when a cell involved is blank (value.blank stands in).
-fn table_figures(r: &Report, topic: Topic) -> Option<(Vec<u64>, Vec<CellRef>, String)> {
+/// `None` when a cell involved is blank (value.blank stands in). Sums are
+/// exact: two huge counts add up to a number larger than any u64, never to a
+/// wrapped or saturated one that a figure in the text could equal.
+fn table_figures(r: &Report, topic: Topic) -> Option<(Vec<u128>, Vec<CellRef>, String)> {
     let total = |row| CellRef::App(row, AppCol::Total);
     let group_total = |g| CellRef::Appeal(g, AppealPart::Total);
+    let sum = |a: u64, b: u64| relations::sum([a, b]);
+    let applications = Section::Applications.table_name().unwrap_or_default();
+    let appeals = Section::Appeals.table_name().unwrap_or_default();
+    let total_label = AppCol::Total.label();
     Some(match topic {
         Topic::Applications => {
             let (new, carried) = (total(AppRow::NewReceived), total(AppRow::CarriedOver));
             let n = r.count(new)?;
+            // "表三第一项本年新收总计为…件".
+            let said_new = format!(
+                "{applications}{}{}{total_label}为{n}件",
+                AppRow::NewReceived.item(),
+                AppRow::NewReceived.brief()
+            );
             match r.count(carried) {
                 Some(c) => (
-                    vec![n, n + c],
+                    vec![n.into(), sum(n, c)],
                     vec![new, carried],
                     format!(
-                        "表三第一项本年新收总计为{n}件，第一项加第二项上年结转为{}件",
-                        n + c
+                        "{said_new}，{}加{}{}为{}件",
+                        AppRow::NewReceived.item(),
+                        AppRow::CarriedOver.item(),
+                        AppRow::CarriedOver.brief(),
+                        sum(n, c)
                     ),
                 ),
-                None => (vec![n], vec![new], format!("表三第一项本年新收总计为{n}件")),
+                None => (vec![n.into()], vec![new], said_new),
             }
         }
         Topic::Review => {
-            let c = group_total(AppealGroup::Review);
+            let g = AppealGroup::Review;
+            let c = group_total(g);
             let n = r.count(c)?;
-            (vec![n], vec![c], format!("表四行政复议总计为{n}件"))
+            (
+                vec![n.into()],
+                vec![c],
+                format!("{appeals}{}{total_label}为{n}件", g.label()),
+            )
         }
         Topic::Lawsuits => {
-            let (d, a) = (
-                group_total(AppealGroup::SuitDirect),
-                group_total(AppealGroup::SuitAfterReview),
-            );
+            let (direct, after) = (AppealGroup::SuitDirect, AppealGroup::SuitAfterReview);
+            let (d, a) = (group_total(direct), group_total(after));
             let (x, y) = (r.count(d)?, r.count(a)?);
             (
-                vec![x + y],
+                vec![sum(x, y)],
                 vec![d, a],
                 format!(
-                    "表四行政诉讼总计为{}件（未经复议直接起诉{x}件、复议后起诉{y}件）",
-                    x + y
+                    "{appeals}{LAWSUIT}{total_label}为{}件（{}{x}件、{}{y}件）",
+                    sum(x, y),
+                    direct.label(),
+                    after.label()
                 ),
             )
         }
         Topic::NormativeInForce => {
-            let c = CellRef::ProactiveField(ProactiveField::NormativeInForce);
+            let field = ProactiveField::NormativeInForce;
+            let c = CellRef::ProactiveField(field);
             let n = r.count(c)?;
             (
-                vec![n],
+                vec![n.into()],
                 vec![c],
-                format!("表二行政规范性文件现行有效件数为{n}件"),
+                format!(
+                    "{}{}{}为{n}件",
+                    Section::Proactive.table_name().unwrap_or_default(),
+                    field.row_label(),
+                    field.column_label()
+                ),
             )
         }
     })
@@ -215,13 +244,14 @@ fn numbers(r: &Report, out: &mut Vec<Finding>) {
                 if listed || !about(clause, key_end, offset(clause, fig), topic) {
                     continue;
                 }
-                let Some(n) = parse_count(fig.number) else {
+                let Some(n) = whole_number(fig.number) else {
                     continue;
                 };
                 let Some((expected, cells, said)) = table_figures(r, topic) else {
                     continue;
                 };
-                if expected.contains(&n) {
+                // Compared as digits: exact however long the number in the text.
+                if expected.iter().any(|e| e.to_string() == n) {
                     continue;
                 }
                 let mut all = vec![cell];
@@ -253,14 +283,4 @@ fn about(clause: &str, key_end: usize, at: usize, topic: Topic) -> bool {
         Topic::NormativeInForce => between.contains("规范性文件"),
         Topic::Review | Topic::Lawsuits => true,
     }
-}
-
-/// A count written with ASCII or full-width digits; `None` for a decimal.
-fn parse_count(s: &str) -> Option<u64> {
-    s.chars().try_fold(0u64, |acc, c| {
-        let d = c
-            .to_digit(10)
-            .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))?;
-        Some(acc.saturating_mul(10).saturating_add(u64::from(d)))
-    })
 }

@@ -21,7 +21,11 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
             severity: Severity::Info,
             cells: vec![issued, in_force, CellRef::Organ],
             message: format!(
-                "{organ}是乡镇（街道），没有制定规章的权限，但“规章”一行填了本年制发{i}件、现行有效{f}件：本机关的文件通常应填在“行政规范性文件”一行"
+                "{organ}是乡镇（街道），没有制定规章的权限，但“{}”一行填了{}{i}件、{}{f}件：本机关的文件通常应填在“{}”一行",
+                ProactiveField::RulesIssued.row_label(),
+                ProactiveField::RulesIssued.brief(),
+                ProactiveField::RulesInForce.brief(),
+                ProactiveField::NormativeIssued.row_label()
             ),
         });
     }

@@ -12,7 +12,10 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
         r,
         Section::Overview,
         overview,
-        "请概述本年度政府信息公开工作的总体情况",
+        &format!(
+            "请概述本年度政府信息公开工作的{}",
+            Section::Overview.title()
+        ),
         out,
     );
     empty(

@@ -42,6 +42,30 @@ pub fn figures<'a>(clause: &'a str, units: &[&'a str]) -> Vec<Figure<'a>> {
     out
 }
 
+/// A whole number written with ASCII or full-width digits, as its decimal
+/// digits without leading zeros ("０３" → "3"); `None` for a decimal. Kept as
+/// digits rather than parsed into an integer, so that a number of any length
+/// compares exactly — a huge one never saturates into a figure it is not.
+pub fn whole_number(s: &str) -> Option<String> {
+    let digits: String = s
+        .chars()
+        .map(|c| {
+            c.to_digit(10)
+                .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+                .and_then(|d| char::from_digit(d, 10))
+        })
+        .collect::<Option<_>>()?;
+    if digits.is_empty() {
+        return None;
+    }
+    let significant = digits.trim_start_matches('0');
+    Some(if significant.is_empty() {
+        "0".to_string()
+    } else {
+        significant.to_string()
+    })
+}
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
@@ -54,6 +78,22 @@ mod tests {
     fn clauses_end_at_full_stops_and_semicolons() {
         let v: Vec<_> = clauses("甲。乙；丙;丁\n\n戊").collect();
         assert_eq!(v, ["甲", "乙", "丙", "丁", "戊"]);
+    }
+
+    #[test]
+    fn whole_numbers_are_exact_digits() {
+        assert_eq!(whole_number("３０").as_deref(), Some("30"));
+        assert_eq!(whole_number("007").as_deref(), Some("7"));
+        assert_eq!(whole_number("000").as_deref(), Some("0"));
+        assert_eq!(whole_number("1.5"), None);
+        assert_eq!(whole_number(""), None);
+        // Far beyond u64 and u128: kept whole, never saturated to u64::MAX.
+        let huge = "9".repeat(60);
+        assert_eq!(whole_number(&huge), Some(huge.clone()));
+        assert_ne!(
+            whole_number("18446744073709551616").as_deref(),
+            Some("18446744073709551615")
+        );
     }
 
     #[test]

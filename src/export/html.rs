@@ -82,10 +82,9 @@ fn table(out: &mut String, t: &Table, report: &Report) {
     let _ = writeln!(out, "<table style=\"{TABLE_STYLE}\">");
     // The printed form's proportions, so that figure columns are not squeezed
     // by long row labels.
-    let total: f32 = t.widths_mm.iter().sum();
     out.push_str("<colgroup>");
-    for w in t.widths_mm {
-        let _ = write!(out, "<col style=\"width:{:.1}%\">", w / total * 100.0);
+    for share in t.proportions() {
+        let _ = write!(out, "<col style=\"width:{:.1}%\">", share * 100.0);
     }
     out.push_str("</colgroup>\n");
     let mut cells: Vec<_> = t.cells.iter().collect();

@@ -4,6 +4,10 @@
 pub const BALANCE_NOTE: &str =
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
+/// The note's opening words, which pages print even where the rest of the
+/// note is worded otherwise.
+pub const BALANCE_NOTE_SUBJECT: &str = "本列数据的勾稽关系";
+
 /// The spanning header above all columns.
 pub const APPLICANT_HEADER: &str = "申请人情况";
 /// The header spanning the five organisation columns.
@@ -188,6 +192,24 @@ impl AppRow {
             .filter(|r| (AppRow::Granted..=AppRow::OtherMisc).contains(r))
     }
 
+    /// How the header note counts the row's level-1 row: "第一项" … "第四项"
+    /// (the rows under 三 are all of 第三项).
+    pub fn item(self) -> String {
+        let ordinal: String = self.label().top.chars().take(1).collect();
+        format!("第{ordinal}项")
+    }
+
+    /// The short name messages give the row's level-1 row: 本年新收,
+    /// 上年结转, 办理结果, 结转下年度.
+    pub fn brief(self) -> &'static str {
+        match self {
+            AppRow::NewReceived => "本年新收",
+            AppRow::CarriedOver => "上年结转",
+            AppRow::CarriedForward => "结转下年度",
+            _ => "办理结果",
+        }
+    }
+
     /// The label as one line, for messages and accessible names:
     /// "一、本年新收政府信息公开申请数量", "三、（三）不予公开 1.属于国家秘密".
     pub fn full_label(self) -> String {
@@ -253,6 +275,21 @@ mod tests {
             "四、结转下年度继续办理"
         );
         assert_eq!(AppRow::PartiallyGranted.short_label(), "（二）部分公开");
+        assert_eq!(AppRow::CarriedOver.item(), "第二项");
+        assert_eq!(AppRow::OutcomeTotal.item(), "第三项");
+        assert_eq!(AppRow::CarriedForward.item(), "第四项");
+        for r in AppRow::ALL {
+            assert!(r.label().top.contains(r.brief()), "{r:?}");
+        }
+        assert!(BALANCE_NOTE.contains(BALANCE_NOTE_SUBJECT));
+        for r in [
+            AppRow::NewReceived,
+            AppRow::CarriedOver,
+            AppRow::OutcomeTotal,
+            AppRow::CarriedForward,
+        ] {
+            assert!(BALANCE_NOTE.contains(&r.item()));
+        }
         assert_eq!(
             AppRow::UnableNotHeld.short_label(),
             "（四）1.本机关不掌握相关政府信息"

@@ -60,6 +60,19 @@ impl Table {
         });
     }
 
+    /// Each column's share of the table's printed width; the shares add up
+    /// to 1. A face that is not A4 — the web page, the editor's grid — maps
+    /// them to its own width rather than keeping widths of its own.
+    pub fn proportions(&self) -> Vec<f32> {
+        let total: f32 = self.widths_mm.iter().sum();
+        self.widths_mm.iter().map(|w| w / total).collect()
+    }
+
+    /// The printed proportions scaled to `width`, in any unit (points, pixels).
+    pub fn widths_for(&self, width: f32) -> Vec<f32> {
+        self.proportions().into_iter().map(|p| p * width).collect()
+    }
+
     /// The figure cells in reading order (row by row, left to right).
     pub fn figures(&self) -> impl Iterator<Item = &Cell> {
         let mut cells: Vec<_> = self
@@ -272,6 +285,24 @@ mod tests {
         assert_tiled(&proactive());
         assert_tiled(&applications());
         assert_tiled(&appeals());
+    }
+
+    #[test]
+    fn widths_fill_the_text_block_in_printed_proportions() {
+        for t in [proactive(), applications(), appeals()] {
+            assert_eq!(t.widths_mm.len(), t.cols);
+            // The 156 mm text block of GB/T 9704 (FORMAT.md, print layout).
+            let mm: f32 = t.widths_mm.iter().sum();
+            assert!((155.0..=156.0).contains(&mm), "{mm}");
+            let shares: f32 = t.proportions().iter().sum();
+            assert!((shares - 1.0).abs() < 1e-5, "{shares}");
+            let px = t.widths_for(780.0);
+            assert!((px.iter().sum::<f32>() - 780.0).abs() < 1e-2);
+        }
+        // Table B: the label columns take more than half, each figure column the same.
+        let p = applications().proportions();
+        assert!(p[..3].iter().sum::<f32>() > 0.5);
+        assert!(p[3..].windows(2).all(|w| w[0] == w[1]));
     }
 
     #[test]

@@ -61,10 +61,32 @@ impl ProactiveField {
     /// "规章·本年制发件数", "行政许可·本年处理决定数量": row and column label, for
     /// messages and accessible names.
     pub fn full_label(self) -> String {
-        for block in BLOCKS {
+        format!("{}·{}", self.row_label(), self.column_label())
+    }
+
+    /// The label of the field's row: "规章", "行政规范性文件", "行政许可".
+    pub fn row_label(self) -> &'static str {
+        self.place().0
+    }
+
+    /// The header of the field's column: "本年制发件数", "本年处理决定数量".
+    pub fn column_label(self) -> &'static str {
+        self.place().1
+    }
+
+    /// The column's words without "件数", as messages write them: 本年制发,
+    /// 本年废止, 现行有效.
+    pub fn brief(self) -> &'static str {
+        let c = self.column_label();
+        c.strip_suffix("件数").unwrap_or(c)
+    }
+
+    /// The field's row label and column header.
+    fn place(self) -> (&'static str, &'static str) {
+        for block in &BLOCKS {
             for row in block.rows {
                 if let Some(i) = row.fields.iter().position(|f| *f == self) {
-                    return format!("{}·{}", row.label, block.columns[i]);
+                    return (row.label, block.columns[i]);
                 }
             }
         }
@@ -86,6 +108,10 @@ pub struct Block {
     pub columns: &'static [&'static str],
     pub rows: &'static [BlockRow],
 }
+
+/// The article of the regulation whose items the blocks report: every
+/// block's heading is "第二十条第（…）项".
+pub const ARTICLE: &str = "第二十条";
 
 /// The header of every block's first column.
 pub const CONTENT_HEADER: &str = "信息内容";
@@ -158,5 +184,12 @@ mod tests {
             ProactiveField::Fees.full_label(),
             "行政事业性收费·本年收费金额（单位：万元）"
         );
+        assert_eq!(
+            ProactiveField::NormativeInForce.row_label(),
+            "行政规范性文件"
+        );
+        assert_eq!(ProactiveField::RulesRepealed.brief(), "本年废止");
+        assert_eq!(ProactiveField::Licensing.brief(), "本年处理决定数量");
+        assert!(BLOCKS.iter().all(|b| b.item.starts_with(ARTICLE)));
     }
 }

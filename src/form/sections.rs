@@ -31,6 +31,30 @@ impl Section {
         }
     }
 
+    /// The ordinal as it opens the heading, and the messages that name the
+    /// section's table by it: "三、".
+    pub fn ordinal(self) -> &'static str {
+        match self {
+            Section::Overview => "一、",
+            Section::Proactive => "二、",
+            Section::Applications => "三、",
+            Section::Appeals => "四、",
+            Section::Problems => "五、",
+            Section::OtherMatters => "六、",
+        }
+    }
+
+    /// The name of the section's table, as reviewers and messages call it
+    /// after its section: 表二, 表三, 表四; `None` for a narrative section.
+    pub fn table_name(self) -> Option<&'static str> {
+        match self {
+            Section::Proactive => Some("表二"),
+            Section::Applications => Some("表三"),
+            Section::Appeals => Some("表四"),
+            _ => None,
+        }
+    }
+
     /// The official title without its ordinal.
     pub fn title(self) -> &'static str {
         match self {
@@ -45,7 +69,7 @@ impl Section {
 
     /// The heading as printed, e.g. "一、总体情况".
     pub fn heading(self) -> String {
-        format!("{}、{}", self.number(), self.title())
+        format!("{}{}", self.ordinal(), self.title())
     }
 }
 
@@ -85,6 +109,22 @@ fn chinese_ordinal(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_and_table_names_follow_the_numbers() {
+        for s in Section::ALL {
+            assert_eq!(s.ordinal(), format!("{}、", s.number()));
+            if let Some(t) = s.table_name() {
+                assert_eq!(t, format!("表{}", s.number()));
+            }
+        }
+        let tables: Vec<_> = Section::ALL.iter().filter_map(|s| s.table_name()).collect();
+        assert_eq!(tables, ["表二", "表三", "表四"]);
+        assert_eq!(
+            Section::Appeals.heading(),
+            "四、政府信息公开行政复议、行政诉讼情况"
+        );
+    }
 
     #[test]
     fn part_numbers_read_as_printed() {

@@ -6,10 +6,15 @@ use super::cells::{self, Piece};
 use super::split;
 use super::summary::ImportSummary;
 use super::text::{Text, is_filler};
-use crate::form::{AppealGroup, AppealPart};
+use crate::form::{AppealGroup, AppealPart, Figure, Relation, Section};
 use crate::report::{Appeals, Count};
 
 const CELLS: usize = 15;
+
+/// "表四", as the summary names the table.
+fn table() -> &'static str {
+    Section::Appeals.table_name().unwrap_or_default()
+}
 
 pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) -> Appeals {
     let mut out = Appeals::default();
@@ -18,7 +23,7 @@ pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) ->
     let Some(first_digit) = first_digit else {
         summary
             .rows_missing
-            .push("表四：找到了表头，但没有数字".into());
+            .push(format!("{}：找到了表头，但没有数字", table()));
         return out;
     };
     let start = (from..first_digit)
@@ -42,6 +47,15 @@ pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) ->
     out
 }
 
+/// Where a figure sits in the row of fifteen: the groups in form order, each
+/// with its five parts in form order (as `read` places them).
+fn slot(f: Figure) -> Option<usize> {
+    let Figure::Appeal(g, p) = f else { return None };
+    let group = AppealGroup::ALL.iter().position(|x| *x == g)?;
+    let part = AppealPart::ALL.iter().position(|x| *x == p)?;
+    Some(group * AppealPart::ALL.len() + part)
+}
+
 fn values(cells: &cells::RowText, summary: &mut ImportSummary) -> Vec<Count> {
     let pieces = &cells.pieces;
     if cells.piped || pieces.len() == CELLS {
@@ -53,9 +67,11 @@ fn values(cells: &cells::RowText, summary: &mut ImportSummary) -> Vec<Count> {
             })
             .collect();
         if v.len() < CELLS {
-            summary
-                .rows_missing
-                .push(format!("表四只读到{}格数字（应为15格），其余留空", v.len()));
+            summary.rows_missing.push(format!(
+                "{}只读到{}格数字（应为15格），其余留空",
+                table(),
+                v.len()
+            ));
         }
         v.resize(CELLS, None);
         return v;
@@ -64,12 +80,20 @@ fn values(cells: &cells::RowText, summary: &mut ImportSummary) -> Vec<Count> {
     let Some(all) = split::cuts(pieces, CELLS, 50_000) else {
         summary
             .ambiguous
-            .push(format!("表四的数字“{raw}”拆分方式太多"));
+            .push(format!("{}的数字“{raw}”拆分方式太多", table()));
         return vec![None; CELLS];
     };
     // Prefer the splits under which most groups add up; a published table may
     // itself fail one group (that is what the checks are for).
-    let score = |v: &Vec<Count>| v.chunks(5).filter(|g| split::sums_to_last(g)).count();
+    let score = |v: &Vec<Count>| {
+        AppealGroup::ALL
+            .into_iter()
+            .filter(|g| {
+                Relation::AppealTotal(*g)
+                    .holds(|f| slot(f).and_then(|i| v.get(i).copied().flatten()))
+            })
+            .count()
+    };
     let best = all.iter().map(score).max();
     let top: Vec<_> = all.iter().filter(|v| Some(score(v)) == best).collect();
     if top.len() == 1 && best.unwrap_or(0) > 0 {
@@ -79,18 +103,19 @@ fn values(cells: &cells::RowText, summary: &mut ImportSummary) -> Vec<Count> {
             .collect();
         summary
             .rows_split
-            .push(format!("表四“{raw}”→{}", shown.join("|")));
+            .push(format!("{}“{raw}”→{}", table(), shown.join("|")));
         return top[0].clone();
     }
     if all.is_empty() {
         summary.ambiguous.push(format!(
-            "表四的数字“{raw}”无法分成15格（读到{}位数字）",
+            "{}的数字“{raw}”无法分成15格（读到{}位数字）",
+            table(),
             cells.digit_count()
         ));
     } else {
         summary
             .ambiguous
-            .push(format!("表四的数字“{raw}”可以有{}种拆分", top.len()));
+            .push(format!("{}的数字“{raw}”可以有{}种拆分", table(), top.len()));
     }
     vec![None; CELLS]
 }

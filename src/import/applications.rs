@@ -9,7 +9,9 @@ use super::rows::{self, Found};
 use super::split;
 use super::summary::ImportSummary;
 use super::text::{Squeezed, Text, squeeze};
-use crate::form::{APPLICANT_HEADER, AppCol, AppRow, ORGANISATION_HEADER, OutcomeGroup};
+use crate::form::{
+    APPLICANT_HEADER, AppCol, AppRow, Figure, ORGANISATION_HEADER, OutcomeGroup, Relation, Section,
+};
 use crate::report::{Applications, Count};
 
 /// More cuts than this for one row, or combinations for the table: refuse to choose.
@@ -17,6 +19,11 @@ const CUT_LIMIT: usize = 20_000;
 const COMBINATION_LIMIT: usize = 20_000;
 
 type Row7 = [Count; 7];
+
+/// "表三", as the summary names the table.
+fn table() -> &'static str {
+    Section::Applications.table_name().unwrap_or_default()
+}
 
 /// What was read for a row.
 enum State {
@@ -77,9 +84,12 @@ pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) ->
             .max(label.end);
         let cells = cells::read(text, label.end, span_end, 7, &noise);
         if let Some(u) = &cells.unrecognised {
-            summary
-                .unrecognised
-                .push(format!("表三“{}”之后：{}", row.short_label(), clip(u)));
+            summary.unrecognised.push(format!(
+                "{}“{}”之后：{}",
+                table(),
+                row.short_label(),
+                clip(u)
+            ));
         }
         states.push((*row, state_of(*row, &cells, summary)));
     }
@@ -92,10 +102,12 @@ pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) ->
         0 => {}
         1..=3 => summary
             .rows_missing
-            .push(format!("表三没有找到{}", missing.join("、"))),
-        n => summary
-            .rows_missing
-            .push(format!("表三没有找到{}等{n}行", missing[..2].join("、"))),
+            .push(format!("{}没有找到{}", table(), missing.join("、"))),
+        n => summary.rows_missing.push(format!(
+            "{}没有找到{}等{n}行",
+            table(),
+            missing[..2].join("、")
+        )),
     }
     let one_row = summary.other_as_one_row;
     resolve(&mut states, one_row, summary);
@@ -149,7 +161,8 @@ fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRo
                 if let Some(f) = look(group, &mut cursor, summary) {
                     summary.other_as_one_row = true;
                     summary.notes.push(format!(
-                        "表三“{group}”印作一行：其数字已填入“{}”，“{}”“{}”两行填0（与FORMAT.md的约定一致），合计关系不受影响",
+                        "{}“{group}”印作一行：其数字已填入“{}”，“{}”“{}”两行填0（与FORMAT.md的约定一致），合计关系不受影响",
+                        table(),
                         AppRow::OtherMisc.short_label(),
                         AppRow::OtherNoCorrection.short_label(),
                         AppRow::OtherNoFee.short_label()
@@ -190,7 +203,7 @@ pub(super) fn clip(s: &str) -> String {
 }
 
 fn state_of(row: AppRow, cells: &RowText, summary: &mut ImportSummary) -> State {
-    let name = format!("表三“{}”", row.short_label());
+    let name = format!("{}“{}”", table(), row.short_label());
     let pieces = &cells.pieces;
     if pieces.is_empty() {
         summary
@@ -236,7 +249,7 @@ fn state_of(row: AppRow, cells: &RowText, summary: &mut ImportSummary) -> State 
         ));
         return State::Known([None; 7]);
     }
-    let fitting = split::with_total(&all);
+    let fitting: Vec<Vec<Count>> = all.iter().filter(|v| adds_up(row, v)).cloned().collect();
     let cands: Vec<Row7> = if fitting.is_empty() { all } else { fitting }
         .into_iter()
         .map(|v| v.try_into().expect("cuts have 7 cells"))
@@ -251,6 +264,15 @@ fn state_of(row: AppRow, cells: &RowText, summary: &mut ImportSummary) -> State 
         return State::Known(cands[0]);
     }
     State::Choices(cands, raw)
+}
+
+/// Whether a row's seven cells satisfy the form's row total (总计 = the six
+/// applicant columns); a blank cell: no.
+pub(super) fn adds_up(row: AppRow, values: &[Count]) -> bool {
+    Relation::RowTotal(row).holds(|f| match f {
+        Figure::App(_, c) => values.get(c.index()).copied().flatten(),
+        _ => None,
+    })
 }
 
 fn show(values: &[Count]) -> String {
@@ -329,7 +351,7 @@ fn resolve(states: &mut [(AppRow, State)], one_row: bool, summary: &mut ImportSu
             continue;
         };
         let chosen: Vec<usize> = (0..cands.len()).filter(|&c| best[k][c]).collect();
-        let name = format!("表三“{}”", row.short_label());
+        let name = format!("{}“{}”", table(), row.short_label());
         let new = if combinations.is_some() && chosen.len() == 1 {
             let v = cands[chosen[0]];
             summary
@@ -349,28 +371,18 @@ fn resolve(states: &mut [(AppRow, State)], one_row: bool, summary: &mut ImportSu
     }
 }
 
-/// How many of the column rules (apps.outcome_total, apps.balance) hold.
-/// With （六） printed as one row, its two other sub-rows are not in the text.
+/// How many of the column rules (apps.outcome_total, apps.balance) hold, in
+/// the form's exact arithmetic: a page with huge numbers neither overflows
+/// nor wraps into a sum that seems to hold. With （六） printed as one row,
+/// its two other sub-rows are not in the text: they count as 0.
 fn satisfied(m: &[[Count; 7]; 25], one_row: bool) -> usize {
-    let at = |r: AppRow, c: usize| m[r.index()][c];
-    let mut n = 0;
-    for c in 0..7 {
-        let outcomes: Option<u64> = AppRow::outcomes()
-            .filter(|r| !(one_row && matches!(r, AppRow::OtherNoCorrection | AppRow::OtherNoFee)))
-            .map(|r| at(r, c))
-            .sum();
-        if let (Some(s), Some(t)) = (outcomes, at(AppRow::OutcomeTotal, c))
-            && s == t
-        {
-            n += 1;
-        }
-        let left = at(AppRow::NewReceived, c).zip(at(AppRow::CarriedOver, c));
-        let right = at(AppRow::OutcomeTotal, c).zip(at(AppRow::CarriedForward, c));
-        if let (Some((a, b)), Some((x, y))) = (left, right)
-            && a + b == x + y
-        {
-            n += 1;
-        }
-    }
-    n
+    let value = |f: Figure| match f {
+        Figure::App(AppRow::OtherNoCorrection | AppRow::OtherNoFee, _) if one_row => Some(0),
+        Figure::App(r, c) => m[r.index()][c.index()],
+        _ => None,
+    };
+    Relation::all()
+        .filter(|r| matches!(r, Relation::OutcomeTotal(_) | Relation::Balance(_)))
+        .filter(|r| r.holds(value))
+        .count()
 }

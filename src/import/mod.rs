@@ -24,7 +24,7 @@ use std::path::Path;
 
 pub use summary::{FormEdition, ImportSummary, SourceKind};
 
-use crate::form::Section;
+use crate::form::{self, Section};
 use crate::report::{Part, Report};
 use outline::Span;
 use text::{Squeezed, Text, squeeze};
@@ -65,8 +65,11 @@ impl fmt::Display for ImportError {
             ImportError::Encoding => f.write_str(
                 "无法识别文件的编码（既不是 UTF-8，也不是 GBK/GB18030）：请用记事本将它另存为 UTF-8 编码后再导入",
             ),
-            ImportError::NotAReport => f.write_str(
-                "没有找到年报的内容（没有“一、总体情况”等标题，也没有统计表格）：这可能不是政府信息公开工作年度报告，请确认选择的文件",
+            ImportError::NotAReport => write!(
+                f,
+                "没有找到年报的内容（没有“{}”等标题，也没有统计表格）：这可能不是{}，请确认选择的文件",
+                Section::Overview.heading(),
+                crate::form::REPORT_NAME
             ),
         }
     }
@@ -169,28 +172,24 @@ impl Layout {
 
 fn layout(text: &Text, sq: &Squeezed) -> Layout {
     let headings = outline::headings(text, sq);
-    let marker = |words: &[&str], from: usize| {
-        words
-            .iter()
-            .filter_map(|w| sq.find(&squeeze(w), from))
-            .min()
-    };
+    // Without their headings, tables start at their first words: table A's
+    // first block, table B's note or first row, table C's first group above
+    // its first part.
+    let marker =
+        |words: &[Vec<char>], from: usize| words.iter().filter_map(|w| sq.find(w, from)).min();
     let sq_of = |pos: usize| rows::sq_index(sq, pos);
     let a = headings[1]
         .map(|h| h.end)
-        .or_else(|| marker(&["第二十条第一项"], 0).map(|i| sq.at[i]));
+        .or_else(|| marker(&[squeeze(form::BLOCKS[0].item)], 0).map(|i| sq.at[i]));
     let b_from = a.map_or(0, sq_of);
     let b = headings[2].map(|h| h.end).or_else(|| {
-        marker(
-            &["本列数据的勾稽关系", "本年新收政府信息公开申请数量"],
-            b_from,
-        )
-        .map(|i| sq.at[i])
+        let first_row = rows::parts(form::AppRow::NewReceived.label().top).body;
+        marker(&[squeeze(form::BALANCE_NOTE_SUBJECT), first_row], b_from).map(|i| sq.at[i])
     });
     let c_from = b.or(a).map_or(0, sq_of);
     let c = headings[3].map(|h| h.end).or_else(|| {
-        let review = squeeze("行政复议");
-        let upheld = squeeze("结果维持");
+        let review = squeeze(form::AppealGroup::Review.label());
+        let upheld = squeeze(form::AppealPart::Upheld.label());
         let mut p = c_from;
         while let Some(i) = sq.find(&review, p) {
             if sq.find_before(&upheld, i, i + 60).is_some() {

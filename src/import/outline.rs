@@ -2,7 +2,7 @@
 //! section headings, where each table starts, and the narrative between them.
 
 use super::text::{Squeezed, Text, squeeze};
-use crate::form::{Section, part_number};
+use crate::form::{REPORT_NAME, Section, part_number};
 
 /// Where a heading sits in the text: `start..end` covers "一、总体情况".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +84,7 @@ fn title_len(section: Section, w: &[char]) -> Option<usize> {
         }
     };
     match section {
-        Section::Overview => starts("总体情况"),
+        Section::Overview => starts(Section::Overview.title()),
         Section::Proactive => starts("主动公开").and_then(|_| at("情况", 14)),
         Section::Applications => starts("收到")
             .and_then(|_| at("申请", 20))
@@ -116,7 +116,8 @@ pub struct Title {
 /// report before its title does).
 pub fn title(text: &Text, sq: &Squeezed) -> Title {
     let mut hits = Vec::new();
-    for pat in ["政府信息公开工作年度报告", "政府信息公开年度报告"] {
+    // The report's name, or its name without 工作 as some pages print it.
+    for pat in [REPORT_NAME, "政府信息公开年度报告"] {
         let pat = squeeze(pat);
         let mut from = 0;
         while let Some(i) = sq.find(&pat, from) {

@@ -9,8 +9,13 @@ use super::rows;
 use super::split;
 use super::summary::{FormEdition, ImportSummary};
 use super::text::{Squeezed, Text, squeeze};
-use crate::form::{BLOCKS, ProactiveField};
+use crate::form::{ARTICLE, BLOCKS, CONTENT_HEADER, ProactiveField, Section, format2019};
 use crate::report::{Proactive, is_decimal};
+
+/// "表二", as the summary names the table.
+fn table() -> &'static str {
+    Section::Proactive.table_name().unwrap_or_default()
+}
 
 /// A row as it may be printed: its label, its number of figure columns, and
 /// where each column goes (`None`: no counterpart in the 2021 form).
@@ -29,7 +34,7 @@ fn rows_2021() -> Vec<RowSpec> {
         .map(|r| RowSpec {
             label: r.label,
             variants: if r.fields[0] == ProactiveField::NormativeIssued {
-                &["规范性文件"]
+                &[format2019::NORMATIVE_DOCUMENTS]
             } else {
                 &[]
             },
@@ -38,38 +43,24 @@ fn rows_2021() -> Vec<RowSpec> {
         .collect()
 }
 
-/// The 2019 rows (国办公开办函〔2019〕60号, FORMAT.md): only 处理决定数量 —
-/// this year's decisions — means what the 2021 column means.
+/// The 2019 rows, from the form's description of the 2019 format: only
+/// 处理决定数量 — this year's decisions — means what the 2021 column means.
 fn rows_2019() -> Vec<RowSpec> {
-    use ProactiveField::*;
-    let row = |label, fields: Vec<Option<ProactiveField>>| RowSpec {
-        label,
-        variants: &[],
-        fields,
-    };
-    vec![
-        row("规章", vec![None, None, None]),
-        row("规范性文件", vec![None, None, None]),
-        row("行政许可", vec![None, None, Some(Licensing)]),
-        row("其他对外管理服务事项", vec![None, None, None]),
-        row("行政处罚", vec![None, None, Some(Punishment)]),
-        row("行政强制", vec![None, None, Some(Enforcement)]),
-        row("行政事业性收费", vec![None, None]),
-        row("政府集中采购", vec![None, None]),
-    ]
+    format2019::proactive_rows()
+        .map(|r| RowSpec {
+            label: r.label,
+            variants: &[],
+            fields: r.fields.to_vec(),
+        })
+        .collect()
 }
 
 /// Which form's table A the text holds, judged by its column headers.
 pub fn edition(text: &Text, from: usize, to: usize) -> FormEdition {
     let sq = Squeezed::new(text, from, to);
-    let is_2019 = [
-        "本年新制作数量",
-        "上一年项目数量",
-        "第二十条第九项",
-        "政府集中采购",
-    ]
-    .iter()
-    .any(|w| sq.find(&squeeze(w), 0).is_some());
+    let is_2019 = format2019::telltales()
+        .iter()
+        .any(|w| sq.find(&squeeze(w), 0).is_some());
     if is_2019 {
         FormEdition::Y2019
     } else {
@@ -80,7 +71,7 @@ pub fn edition(text: &Text, from: usize, to: usize) -> FormEdition {
 /// Labels of the form that are not rows: block headers and column headers.
 fn noise(sq: &[char]) -> bool {
     let s: String = sq.iter().collect();
-    s.contains("第二十条") || s.contains("信息内容") || s.contains("数量") || s.contains("件数")
+    s.contains(ARTICLE) || s.contains(CONTENT_HEADER) || s.contains("数量") || s.contains("件数")
 }
 
 pub fn read(
@@ -96,7 +87,7 @@ pub fn read(
         FormEdition::Y2019 => rows_2019(),
     };
     // Block headers end the row before them.
-    let block = squeeze("第二十条第");
+    let block = squeeze(&format!("{ARTICLE}第"));
     let mut blocks = Vec::new();
     let mut p = 0;
     while let Some(i) = sq.find(&block, p) {
@@ -116,9 +107,11 @@ pub fn read(
         match hit {
             Some((printed, f)) => {
                 if printed != spec.label {
-                    summary
-                        .notes
-                        .push(format!("表二的“{printed}”一行按“{}”读取", spec.label));
+                    summary.notes.push(format!(
+                        "{}的“{printed}”一行按“{}”读取",
+                        table(),
+                        spec.label
+                    ));
                 }
                 // A typo in table A's label is said too, as in table B's.
                 if let Some(typed) = &f.approximate {
@@ -129,9 +122,11 @@ pub fn read(
                 cursor = rows::sq_index(&sq, f.end);
                 found.push((spec, f));
             }
-            None if spec.fields.iter().any(Option::is_some) => summary
-                .rows_missing
-                .push(format!("表二没有找到“{}”", spec.label)),
+            None if spec.fields.iter().any(Option::is_some) => {
+                summary
+                    .rows_missing
+                    .push(format!("{}没有找到“{}”", table(), spec.label))
+            }
             None => {}
         }
     }
@@ -147,7 +142,7 @@ pub fn read(
         if let Some(u) = &cells.unrecognised {
             summary
                 .unrecognised
-                .push(format!("表二“{}”之后：{}", spec.label, clip(u)));
+                .push(format!("{}“{}”之后：{}", table(), spec.label, clip(u)));
         }
         let values = values(spec, &cells, summary);
         let mut shown = Vec::new();
@@ -179,12 +174,19 @@ pub fn read(
     }
     if edition == FormEdition::Y2019 {
         summary.notes.push(format!(
-            "表二是2019年格式：只有“处理决定数量”与2021年格式的“本年处理决定数量”含义相同，已导入；本年新制作/新公开数量、对外公开总数量、项目数量及增减、政府集中采购在2021年格式中没有对应栏目，未导入{}；规章、行政规范性文件和收费金额请按2021年格式补填",
+            "{}是2019年格式：只有“{}”与2021年格式的“{}”含义相同，已导入；本年新制作/新公开数量、{}、项目数量及增减、{}在2021年格式中没有对应栏目，未导入{}；{}、{}和收费金额请按2021年格式补填",
+            table(),
+            format2019::DECISIONS,
+            ProactiveField::Licensing.column_label(),
+            format2019::TOTAL_DISCLOSED,
+            format2019::PROCUREMENT,
             if unmapped.is_empty() {
                 String::new()
             } else {
                 format!("（原表：{}）", unmapped.join("，"))
-            }
+            },
+            ProactiveField::RulesIssued.row_label(),
+            ProactiveField::NormativeIssued.row_label(),
         ));
     }
     out
@@ -217,7 +219,8 @@ fn values(
             let v: Vec<_> = c[0].iter().map(|n| n.map(|n| n.to_string())).collect();
             if cells.digit_count() != k {
                 summary.rows_split.push(format!(
-                    "表二“{}”“{raw}”→{}",
+                    "{}“{}”“{raw}”→{}",
+                    table(),
                     spec.label,
                     v.iter()
                         .map(|x| x.clone().unwrap_or_else(|| "空".into()))
@@ -231,8 +234,10 @@ fn values(
         _ if spec.fields.iter().all(Option::is_none) => vec![None; k],
         _ => {
             summary.ambiguous.push(format!(
-                "表二“{}”的数字“{raw}”（{}格，本表没有合计可供核对）",
-                spec.label, k
+                "{}“{}”的数字“{raw}”（{}格，本表没有合计可供核对）",
+                table(),
+                spec.label,
+                k
             ));
             vec![None; k]
         }

@@ -1,6 +1,6 @@
 //! Cells run together with no separator ("21710000218" = 217|1|0|0|0|0|218):
 //! every way to cut a row's digits into its cells, so that the caller can keep
-//! the cuts that satisfy the table's totals — and admit it when more than one does.
+//! the cuts that satisfy the form's relations — and admit it when more than one does.
 
 use super::cells::Piece;
 use crate::report::Count;
@@ -124,28 +124,20 @@ impl Search<'_> {
     }
 }
 
-/// The cuts of a row whose last cell is the sum of the others (table B's 总计).
-pub fn with_total(cands: &[Vec<Count>]) -> Vec<Vec<Count>> {
-    cands.iter().filter(|c| sums_to_last(c)).cloned().collect()
-}
-
-/// Whether the last value equals the sum of the others (blanks: no).
-pub fn sums_to_last(values: &[Count]) -> bool {
-    let Some((last, rest)) = values.split_last() else {
-        return false;
-    };
-    let Some(total) = last else { return false };
-    let mut sum = 0u64;
-    for v in rest {
-        let Some(v) = v else { return false };
-        sum = sum.saturating_add(*v);
-    }
-    sum == *total
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::AppRow;
+    use crate::import::applications::adds_up;
+
+    /// The cuts of a row of table B that satisfy its row total.
+    fn with_total(cands: &[Vec<Count>]) -> Vec<Vec<Count>> {
+        cands
+            .iter()
+            .filter(|c| adds_up(AppRow::Granted, c))
+            .cloned()
+            .collect()
+    }
 
     fn pieces(s: &str) -> Vec<Piece> {
         s.split(' ')

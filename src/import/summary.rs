@@ -1,7 +1,7 @@
 //! What an import did, for the user: on stderr for the CLI, in a dialog in the
 //! editor. Every line is Chinese and says what to do about what was not read.
 
-use crate::form::Section;
+use crate::form::{self, Section};
 
 /// Which national form the page follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,10 +14,10 @@ pub enum FormEdition {
 }
 
 impl FormEdition {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            FormEdition::Y2021 => "2021年格式（国办公开办函〔2021〕30号）",
-            FormEdition::Y2019 => "2019年格式（国办公开办函〔2019〕60号）",
+            FormEdition::Y2021 => format!("2021年格式（{}）", form::NOTICE),
+            FormEdition::Y2019 => format!("2019年格式（{}）", form::format2019::NOTICE),
         }
     }
 }
@@ -92,17 +92,17 @@ impl ImportSummary {
             Some(e) => out.push(format!("格式：{}", e.label())),
             None => out.push("格式：未能判断（没有找到统计表格）".into()),
         }
-        let tables: Vec<_> = self.tables_found.iter().map(|s| s.number()).collect();
+        let tables: Vec<_> = self
+            .tables_found
+            .iter()
+            .filter_map(|s| s.table_name())
+            .collect();
         out.push(format!(
             "找到表格：{}；读到数字{}格，空格{}格",
             if tables.is_empty() {
                 "无".to_string()
             } else {
-                tables
-                    .iter()
-                    .map(|n| format!("表{n}"))
-                    .collect::<Vec<_>>()
-                    .join("、")
+                tables.join("、")
             },
             self.cells_read,
             self.cells_blank
@@ -123,10 +123,11 @@ impl ImportSummary {
     pub fn gaps(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.not_national {
-            out.push(
-                "未按全国统一格式：没有找到“一、总体情况”至“六、其他需要报告的事项”的标题，也没有找到统计表格；正文已全部放入“一、总体情况”，请在编辑器中整理"
-                    .into(),
-            );
+            out.push(format!(
+                "未按全国统一格式：没有找到“{first}”至“{}”的标题，也没有找到统计表格；正文已全部放入“{first}”，请在编辑器中整理",
+                Section::OtherMatters.heading(),
+                first = Section::Overview.heading(),
+            ));
         }
         let missing = self.sections_missing();
         if !missing.is_empty() && !self.not_national {

@@ -93,7 +93,7 @@ impl Report {
     /// The title as printed: the clerk's own, or `{机关名称}{年度}年政府信息公开工作年度报告`.
     pub fn display_title(&self) -> String {
         if self.title.trim().is_empty() {
-            crate::form::prose::conventional_title(&self.organ, self.year)
+            form::title(&self.organ, self.year)
         } else {
             self.title.clone()
         }

@@ -61,15 +61,7 @@ impl Document {
     /// Where the report's `prior` points: relative to the report's own
     /// folder (or as written, for a report not yet saved).
     pub(super) fn prior_path(&self) -> Option<PathBuf> {
-        let prior = self.report.prior.trim();
-        if prior.is_empty() {
-            return None;
-        }
-        let dir = self.path.as_deref().and_then(Path::parent);
-        Some(match dir {
-            Some(d) => d.join(prior),
-            None => PathBuf::from(prior),
-        })
+        crate::source::prior_path(self.path.as_deref(), &self.report)
     }
 
     /// Where a file of this report is suggested: beside it, named by the
@@ -77,7 +69,7 @@ impl Document {
     pub(super) fn suggested(&self, extension: &str) -> PathBuf {
         let name = format!(
             "{}{extension}",
-            form::prose::conventional_title(self.report.organ.trim(), self.report.year)
+            form::title(self.report.organ.trim(), self.report.year)
         );
         match self.path.as_deref().and_then(Path::parent) {
             Some(dir) => dir.join(name),

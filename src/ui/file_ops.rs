@@ -12,9 +12,9 @@ use super::document::relative_to;
 use super::files::{self, Pick, Purpose};
 use super::{App, Command};
 use crate::export::{html, pdf};
-use crate::form::{BLOCKS, ProactiveField};
+use crate::form::ProactiveField;
 use crate::report::{self, Report};
-use crate::{import, store};
+use crate::{source, store};
 
 /// How many recently opened files the menu and the start page list.
 const MAX_RECENT: usize = 8;
@@ -137,11 +137,12 @@ impl App {
     /// A published report (web page or text) as a new, unsaved report, with
     /// what the importer found and lacked.
     pub(super) fn import(&mut self, path: &Path) {
-        match import::import_file(path) {
-            Ok(imported) => {
-                self.set_document(imported.report, None);
+        match source::open(path) {
+            Ok(opened) => {
+                let summary = opened.summary.map(|s| s.lines()).unwrap_or_default();
+                self.set_document(opened.report, None);
                 self.status = format!("已导入：{}（尚未保存）", path.display());
-                let mut text = imported.summary.lines().join("\n");
+                let mut text = summary.join("\n");
                 text.push_str("\n\n请核对各表数字后另存为年报文件。");
                 self.tell("导入完成", text);
             }
@@ -160,7 +161,7 @@ impl App {
                 self.status = format!(
                     "已从{}年年报创建{year}年年报：文字沿用上年，请逐段修改；表格已带入上年结转和{}",
                     prior.year,
-                    column_label(ProactiveField::RulesInForce)
+                    ProactiveField::RulesInForce.column_label()
                 );
             }
             Err(e) => self.tell("无法读取上年年报", format!("{}\n\n{e}", path.display())),
@@ -228,19 +229,6 @@ impl App {
     }
 }
 
-/// The column of table A that holds `field`, e.g. 现行有效件数.
-fn column_label(field: ProactiveField) -> &'static str {
-    BLOCKS
-        .iter()
-        .find_map(|b| {
-            b.rows
-                .iter()
-                .find_map(|r| r.fields.iter().position(|f| *f == field))
-                .and_then(|i| b.columns.get(i).copied())
-        })
-        .unwrap_or_default()
-}
-
 /// A report file's path: with `.nianbao.json` added unless it ends in `.json`.
 fn report_file(p: PathBuf) -> PathBuf {
     with_extension(p, "json", ".nianbao.json")
@@ -260,18 +248,12 @@ fn with_extension(p: PathBuf, extension: &str, suffix: &str) -> PathBuf {
     }
 }
 
-/// A report from our file format, or imported from a published page or text.
+/// A report from any source the project reads (`source::open`: the file
+/// format, or a published page, text, PDF or Word file imported).
 fn read_report(path: &Path) -> Result<Report, String> {
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
-        store::load(path).map_err(|e| e.to_string())
-    } else {
-        import::import_file(path)
-            .map(|i| i.report)
-            .map_err(|e| e.to_string())
-    }
+    source::open(path)
+        .map(|o| o.report)
+        .map_err(|e| e.to_string())
 }
 
 /// Open a file or folder with the system's default program.

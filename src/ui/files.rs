@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::source::Kind;
+
 pub enum Pick {
     Chosen(PathBuf),
     Cancelled,
@@ -43,16 +45,22 @@ impl Purpose {
         }
     }
 
-    fn filter(self) -> (&'static str, &'static [&'static str]) {
+    /// The dialog's filter. What can be imported comes from `source::Kind`,
+    /// so that a new kind of source shows up here by itself.
+    fn filter(self) -> (&'static str, Vec<&'static str>) {
+        let kinds = |imported_only: bool| -> Vec<&'static str> {
+            Kind::ALL
+                .into_iter()
+                .filter(|k| !imported_only || k.is_imported())
+                .flat_map(|k| k.extensions().iter().copied())
+                .collect()
+        };
         match self {
-            Purpose::ExportPdf => ("PDF 文件", &["pdf"]),
-            Purpose::ExportHtml => ("网页", &["html", "htm"]),
-            Purpose::Import => ("网页或文本", &["html", "htm", "txt"]),
-            Purpose::Prior | Purpose::NewFromPrior => (
-                "年报文件或已发布的网页、文本",
-                &["json", "html", "htm", "txt"],
-            ),
-            Purpose::Open | Purpose::SaveAs => ("年报文件", &["json"]),
+            Purpose::ExportPdf => ("PDF 文件", vec!["pdf"]),
+            Purpose::ExportHtml => ("网页", vec!["html", "htm"]),
+            Purpose::Import => ("已发布的年报", kinds(true)),
+            Purpose::Prior | Purpose::NewFromPrior => ("年报文件或已发布的年报", kinds(false)),
+            Purpose::Open | Purpose::SaveAs => ("年报文件", vec!["json"]),
         }
     }
 
@@ -89,7 +97,7 @@ pub fn pick(purpose: Purpose, suggested: Option<&Path>, native: bool) -> Pick {
     let (name, extensions) = purpose.filter();
     let mut dialog = rfd::FileDialog::new()
         .set_title(purpose.title())
-        .add_filter(name, extensions);
+        .add_filter(name, &extensions);
     if let Some(s) = suggested {
         if let Some(dir) = s.parent().filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(dir);

@@ -48,7 +48,7 @@ pub fn show(ui: &mut Ui, report: &mut Report, prior_year: Option<u16>) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label("标题");
-                let conventional = prose::conventional_title(&report.organ, report.year);
+                let conventional = crate::form::title(&report.organ, report.year);
                 ui.add(
                     TextEdit::singleline(&mut report.title)
                         .id(cell_id(CellRef::Title))

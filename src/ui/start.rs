@@ -5,15 +5,14 @@ use std::path::PathBuf;
 use eframe::egui::{self, RichText, Ui};
 
 use super::Command;
-use crate::form::prose;
 
 pub fn show(ui: &mut Ui, recent: &[PathBuf], queue: &mut Vec<Command>) {
     ui.add_space(40.0);
     ui.vertical_centered(|ui| {
-        ui.heading(RichText::new(prose::REPORT_NAME).size(28.0));
+        ui.heading(RichText::new(crate::form::REPORT_NAME).size(28.0));
         ui.label(format!(
             "按{}格式填写，边填写边检查表格勾稽关系",
-            prose::FORMAT_NOTICE
+            crate::form::NOTICE
         ));
         ui.add_space(24.0);
         for cmd in [

@@ -170,7 +170,7 @@ fn title_lines(flow: &Flow, title: &str, organ: &str) -> Vec<String> {
     let natural = [
         title.strip_prefix(organ).map(|_| organ.chars().count()),
         title
-            .find("政府信息公开工作年度报告")
+            .find(crate::form::REPORT_NAME)
             .map(|b| title[..b].chars().count()),
     ];
     let pick = natural

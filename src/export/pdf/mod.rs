@@ -41,7 +41,7 @@ pub fn export(report: &Report, created: i64) -> Result<Vec<u8>, String> {
     let meta = render::Meta {
         title: report.display_title(),
         author: report.organ.clone(),
-        subject: "政府信息公开工作年度报告".into(),
+        subject: crate::form::REPORT_NAME.into(),
         created,
     };
     render::render(&pages, &meta)

@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use eframe::egui::{self, Color32, FontId, Id, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use crate::checks::Severity;
+use crate::form;
 use crate::form::layout::{Content, Figure, Table};
-use crate::form::{AppCol, AppRow, AppealPart};
 use crate::report::{CellRef, Report};
 
 /// The widget id of a report field, the same wherever it is drawn: findings
@@ -71,19 +71,6 @@ pub struct Overlay<'a> {
     pub auto_sum: bool,
     /// Last year's report, for 对比上年.
     pub prior: Option<&'a Report>,
-}
-
-/// Whether a figure is a total, tinted because 自动合计 fills it.
-///
-/// The one place the editor decides which cells are totals. It belongs to
-/// the form's sum relations (issue 13, point 1): when `form` says which
-/// cell each relation totals, this reads it from there.
-fn is_total(f: Figure) -> bool {
-    match f {
-        Figure::App(r, c) => r == AppRow::OutcomeTotal || c == AppCol::Total,
-        Figure::Appeal(_, p) => p == AppealPart::Total,
-        Figure::Proactive(_) => false,
-    }
 }
 
 /// Draw `table` and let the clerk type into it.
@@ -157,7 +144,7 @@ pub fn show(
             }
             Content::Figure(f) => {
                 let cell_ref = CellRef::from(*f);
-                if is_total(*f) {
+                if form::is_total(*f) {
                     // Totals are tinted: 自动合计 fills them.
                     ui.painter()
                         .rect_filled(rect, 0.0, visuals.extreme_bg_color);
