@@ -2,6 +2,10 @@
 //! Windows, a release build is a GUI program (no console window behind the
 //! editor), so the command line must find its console itself, and an editor
 //! that cannot start has nowhere to print — it shows a message box instead.
+//! Whether another editor's process still runs is asked here too.
+//!
+//! The one module that calls Windows, and so the one allowed `unsafe`
+//! (`#[allow(unsafe_code)]` on its declaration in lib.rs).
 
 /// On Windows, write to the console of the `cmd`/PowerShell the program was
 /// started from, unless output is redirected (then it already goes there).
@@ -39,5 +43,33 @@ pub fn report_fatal(message: &str) {
                 MB_OK | MB_ICONERROR,
             );
         }
+    }
+}
+
+/// Whether a process still runs (for the recovery copies: see
+/// `store::recovery`). Elsewhere than Linux and Windows we cannot tell
+/// cheaply and say no: a copy is offered rather than lost.
+pub fn process_alive(pid: u32) -> bool {
+    #[cfg(windows)]
+    {
+        use windows_sys::Win32::Foundation::{CloseHandle, STILL_ACTIVE};
+        use windows_sys::Win32::System::Threading::{
+            GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+        };
+        // SAFETY: the handle is checked before use and closed once.
+        unsafe {
+            let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+            if handle.is_null() {
+                return false;
+            }
+            let mut code = 0u32;
+            let ok = GetExitCodeProcess(handle, &mut code) != 0;
+            CloseHandle(handle);
+            ok && code == STILL_ACTIVE as u32
+        }
+    }
+    #[cfg(not(windows))]
+    {
+        cfg!(target_os = "linux") && std::path::Path::new("/proc").join(pid.to_string()).exists()
     }
 }

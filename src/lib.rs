@@ -8,6 +8,8 @@
 
 pub mod assets;
 pub mod checks;
+#[allow(unsafe_code)] // Win32 calls: the one module that may (see its doc).
+pub mod desktop;
 pub mod export;
 pub mod fonts;
 pub mod form;

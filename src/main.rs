@@ -5,12 +5,11 @@
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
 mod cli;
-mod desktop;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    desktop::attach_console();
+    nianbao::desktop::attach_console();
     let command = match cli::parse(std::env::args_os().skip(1).collect()) {
         Ok(c) => c,
         Err(cli::UsageError { message, usage }) => {
@@ -22,7 +21,7 @@ fn main() -> ExitCode {
         cli::Command::Editor(path) => match nianbao::ui::run(path) {
             Ok(()) => ExitCode::SUCCESS,
             Err(msg) => {
-                desktop::report_fatal(&msg);
+                nianbao::desktop::report_fatal(&msg);
                 ExitCode::from(cli::EXIT_UNREADABLE)
             }
         },

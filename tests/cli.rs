@@ -1,5 +1,8 @@
 //! The command line as a reviewer uses it: exit codes, text and JSON Lines.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::{nianbao, stderr, stdout};
 use std::fs;

@@ -4,6 +4,9 @@
 //! fixture holds its figures, and the checks raise exactly the 错误 it lists
 //! and at least its 警告.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 mod expected;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

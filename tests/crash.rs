@@ -2,6 +2,9 @@
 //! loop and is killed with SIGKILL at random moments; every time, the file
 //! parses and is one of the versions the child saved whole.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};

@@ -1,5 +1,8 @@
 //! The editor window driven like a clerk would, through egui_kittest: typing,
 //! moving between cells, pasting, IME, undo, closing, following findings.
+
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
 #![cfg(feature = "editor")]
 
 use std::ops::{Deref, DerefMut};

@@ -3,6 +3,9 @@
 //! spelled nowhere in `src` outside `src/form` (the house rule: the form is
 //! described once, and every face reads it).
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart, BLOCKS, Section};

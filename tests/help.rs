@@ -1,6 +1,9 @@
 //! Every rule's explanation (`check --explain`, the editor's help) comes with
 //! an example report; run through the checks, each raises its rule.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use nianbao::checks::{self, Rule};
 use nianbao::fonts::Coverage;
 use nianbao::help;

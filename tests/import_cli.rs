@@ -2,6 +2,9 @@
 //! runs them: what is written, what is said on stderr, the exit codes — and
 //! hostile input that must be refused with a clear message, never a panic.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::{nianbao, stderr, stdout};
 use std::fs;

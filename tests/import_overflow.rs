@@ -3,6 +3,9 @@
 //! arithmetic, so it neither panics (a debug build) nor wraps into a balance
 //! that seems to hold (a release build) and picks or refuses the wrong split.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use nianbao::checks;
 use nianbao::form::{AppCol, AppRow};
 use nianbao::import::{self, Imported};

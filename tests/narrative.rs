@@ -2,6 +2,9 @@
 //! `narrative.numbers`, `year.mismatch` — what they catch, and the wording
 //! they leave alone.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use nianbao::assets;
 use nianbao::checks::{self, Finding, Severity};
 use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart};

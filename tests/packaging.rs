@@ -3,6 +3,9 @@
 //! here is a report that double-clicks into the wrong program, or a menu
 //! entry with no icon.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 
 fn read(path: &str) -> String {

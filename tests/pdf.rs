@@ -1,6 +1,9 @@
 //! PDF export: the text reads back (through the fonts' ToUnicode maps, as any
 //! reader extracts it), fonts are embedded and subset, layout keeps 禁则 and
 //! repeats table headers, the same report exports to the same bytes.
+
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
 #![cfg(feature = "pdf")]
 
 use std::collections::HashMap;

@@ -1,6 +1,9 @@
 //! A few image snapshots of the editor (`cargo test --features snapshots`,
 //! run by `.ci/run`): layout mistakes that state assertions cannot see.
 //! Refresh after an intended change with `UPDATE_SNAPSHOTS=1`.
+
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
 #![cfg(feature = "snapshots")]
 
 use eframe::egui;

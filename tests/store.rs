@@ -1,6 +1,9 @@
 //! The file format: the sample round-trips byte for byte, bad files are refused
 //! with a Chinese message naming line and column, saves are atomic.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 
 use nianbao::assets;

@@ -5,7 +5,7 @@
 //! A rule that involves a blank cell is not evaluated: `value.blank` stands in
 //! for it. Sums are the form's exact ones, so absurd values cannot overflow.
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::relations::{BALANCE_IN, BALANCE_OUT, Evaluation};
 use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, Relation, Section};
 use crate::report::{CellRef, Report};
@@ -21,10 +21,10 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         let (id, message) = match relation {
-            Relation::Balance(col) => ("apps.balance", balance(col, &e)),
-            Relation::RowTotal(row) => ("apps.row_total", row_total(row, &e)),
-            Relation::OutcomeTotal(col) => ("apps.outcome_total", outcome_total(col, &e)),
-            Relation::AppealTotal(g) => ("appeals.total", appeal_total(g, &e)),
+            Relation::Balance(col) => (Rule::AppsBalance, balance(col, &e)),
+            Relation::RowTotal(row) => (Rule::AppsRowTotal, row_total(row, &e)),
+            Relation::OutcomeTotal(col) => (Rule::AppsOutcomeTotal, outcome_total(col, &e)),
+            Relation::AppealTotal(g) => (Rule::AppealsTotal, appeal_total(g, &e)),
         };
         out.push(Finding {
             id,

@@ -6,7 +6,7 @@
 //! those repealed (提示 only: a clean-up or a revision can change the count
 //! without an issue or a repeal). Blank cells are left to `value.blank`.
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::{AppCol, AppRow, ProactiveField};
 use crate::report::{CellRef, Report};
 
@@ -24,7 +24,7 @@ fn carried_over(r: &Report, prior: &Report, out: &mut Vec<Finding>) {
         };
         if now != last {
             out.push(Finding {
-                id: "carry.prior_year",
+                id: Rule::CarryPriorYear,
                 severity: Severity::Warning,
                 cells: vec![here],
                 message: format!(
@@ -59,7 +59,7 @@ fn in_force(r: &Report, prior: &Report, out: &mut Vec<Finding>) {
         let expected = i128::from(last) + i128::from(i) - i128::from(x);
         if i128::from(now) != expected {
             out.push(Finding {
-                id: "proactive.in_force",
+                id: Rule::ProactiveInForce,
                 severity: Severity::Info,
                 cells: cells.to_vec(),
                 message: format!(

@@ -1,7 +1,7 @@
 //! Section 六 and the 信息处理费 (国办函〔2020〕109号): `fee.statement`, `fee.notice`.
 
 use super::text::{clauses, figures};
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::relations::{self, Relation};
 use crate::form::{AppCol, AppRow, Section};
 use crate::report::{CellRef, Report};
@@ -16,7 +16,7 @@ fn statement(r: &Report, out: &mut Vec<Finding>) {
     let text = &r.other_matters;
     if !text.contains("处理费") && !text.contains("收费") {
         out.push(Finding {
-            id: "fee.statement",
+            id: Rule::FeeStatement,
             severity: Severity::Warning,
             cells: vec![CellRef::OtherMatters],
             message: format!(
@@ -45,7 +45,7 @@ fn notice(r: &Report, out: &mut Vec<Finding>) {
         .any(|c| !figures(c, &["件", "份", "次", "元", "万元"]).is_empty());
     if !stated {
         out.push(Finding {
-            id: "fee.notice",
+            id: Rule::FeeNotice,
             severity: Severity::Warning,
             cells: vec![CellRef::OtherMatters, CellRef::App(row, AppCol::Total)],
             message: format!(

@@ -1,7 +1,7 @@
 //! `font.missing_glyph`: a character the embedded fonts cannot draw would print
 //! as an empty box in the archived PDF.
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::report::Report;
 
 pub fn check(r: &Report, covers: &dyn Fn(char) -> bool, out: &mut Vec<Finding>) {
@@ -26,7 +26,7 @@ pub fn check(r: &Report, covers: &dyn Fn(char) -> bool, out: &mut Vec<Finding>) 
             String::new()
         };
         out.push(Finding {
-            id: "font.missing_glyph",
+            id: Rule::FontMissingGlyph,
             severity: Severity::Error,
             cells: vec![cell],
             message: format!(

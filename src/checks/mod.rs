@@ -56,8 +56,8 @@ impl Severity {
 /// One thing wrong (or worth a look) in a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule's id of FORMAT.md, e.g. `apps.balance`.
-    pub id: &'static str,
+    /// The rule of FORMAT.md, e.g. `apps.balance`.
+    pub id: Rule,
     pub severity: Severity,
     /// The cells the rule compared, first the one to go to.
     pub cells: Vec<CellRef>,

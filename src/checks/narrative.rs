@@ -4,7 +4,7 @@
 //! of the table it speaks of.
 
 use super::text::{Figure, clauses, figures, whole_number};
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::relations;
 use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, LAWSUIT, ProactiveField, Section};
 use crate::report::{CellRef, Report};
@@ -75,7 +75,7 @@ fn no_applications(r: &Report, out: &mut Vec<Finding>) {
         let Some(text) = r.text(cell) else { continue };
         if let Some(clause) = clauses(text).find(|c| says_none_came(c)) {
             out.push(Finding {
-                id: "narrative.applications",
+                id: Rule::NarrativeApplications,
                 severity: Severity::Warning,
                 cells: vec![cell, total_cell],
                 message: format!(
@@ -257,7 +257,7 @@ fn numbers(r: &Report, out: &mut Vec<Finding>) {
                 let mut all = vec![cell];
                 all.extend(cells);
                 out.push(Finding {
-                    id: "narrative.numbers",
+                    id: Rule::NarrativeNumbers,
                     severity: Severity::Warning,
                     cells: all,
                     message: format!(

@@ -1,6 +1,6 @@
 //! `plausibility.rules`: townships and subdistricts cannot make 规章.
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::ProactiveField;
 use crate::report::{CellRef, Report};
 
@@ -17,7 +17,7 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
     let (i, f) = (r.count(issued).unwrap_or(0), r.count(in_force).unwrap_or(0));
     if i > 0 || f > 0 {
         out.push(Finding {
-            id: "plausibility.rules",
+            id: Rule::PlausibilityRules,
             severity: Severity::Info,
             cells: vec![issued, in_force, CellRef::Organ],
             message: format!(

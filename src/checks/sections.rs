@@ -1,6 +1,6 @@
 //! `section.empty`: 一 or 五 left without text.
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::Section;
 use crate::report::{CellRef, Report};
 
@@ -33,7 +33,7 @@ fn empty(r: &Report, section: Section, cells: Vec<CellRef>, advice: &str, out: &
         .all(|c| r.text(*c).is_none_or(|t| t.trim().is_empty()));
     if blank {
         out.push(Finding {
-            id: "section.empty",
+            id: Rule::SectionEmpty,
             severity: Severity::Warning,
             cells,
             message: format!("{}没有内容：{advice}", section.heading()),

@@ -1,7 +1,7 @@
 //! Cells left blank (`value.blank`) and values no real report can hold
 //! (`value.invalid`).
 
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::form::{ProactiveField, Section};
 use crate::report::{CellRef, Report, is_decimal};
 
@@ -48,7 +48,7 @@ fn blanks(r: &Report, out: &mut Vec<Finding>) {
             format!("有{}格未填写（第一格是“{}”）", cells.len(), first.label())
         };
         out.push(Finding {
-            id: "value.blank",
+            id: Rule::ValueBlank,
             severity: Severity::Warning,
             cells,
             message: format!(
@@ -63,7 +63,7 @@ fn invalid(r: &Report, out: &mut Vec<Finding>) {
     for cell in CellRef::table_cells() {
         if let Some(n) = r.count(cell).filter(|n| *n > MAX_PLAUSIBLE_COUNT) {
             out.push(Finding {
-                id: "value.invalid",
+                id: Rule::ValueInvalid,
                 severity: Severity::Error,
                 cells: vec![cell],
                 message: format!(
@@ -75,7 +75,7 @@ fn invalid(r: &Report, out: &mut Vec<Finding>) {
     }
     if !fee_is_blank(r) && !is_decimal(fee(r)) {
         out.push(Finding {
-            id: "value.invalid",
+            id: Rule::ValueInvalid,
             severity: Severity::Error,
             cells: vec![FEE],
             message: format!(

@@ -4,7 +4,7 @@
 //! ("比2023年增长") or a later year (plans for next year) is fine.
 
 use super::text::clauses;
-use super::{Finding, Severity};
+use super::{Finding, Rule, Severity};
 use crate::report::{CellRef, Report};
 
 pub fn check(r: &Report, out: &mut Vec<Finding>) {
@@ -14,7 +14,7 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
     let year = u32::from(r.year);
     let mut flag = |cell: CellRef, found: u32, quoted: &str, what: &str| {
         out.push(Finding {
-            id: "year.mismatch",
+            id: Rule::YearMismatch,
             severity: Severity::Warning,
             cells: vec![cell, CellRef::Year],
             message: format!(

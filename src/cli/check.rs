@@ -263,7 +263,7 @@ fn json_line(file: &Path, outcome: &Outcome) -> String {
         Outcome::Checked(findings, _) => json!({
             "file": file,
             "findings": findings.iter().map(|f| json!({
-                "id": f.id,
+                "id": f.id.id(),
                 "severity": f.severity.key(),
                 "cells": f.cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
                 "message": f.message,

@@ -116,28 +116,7 @@ impl RecoveryStore {
 /// Elsewhere than Linux and Windows we cannot tell cheaply and say no: a copy
 /// is offered rather than lost.
 fn process_alive(pid: u32) -> bool {
-    #[cfg(windows)]
-    {
-        use windows_sys::Win32::Foundation::{CloseHandle, STILL_ACTIVE};
-        use windows_sys::Win32::System::Threading::{
-            GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
-        };
-        // SAFETY: the handle is checked before use and closed once.
-        unsafe {
-            let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
-            if handle.is_null() {
-                return false;
-            }
-            let mut code = 0u32;
-            let ok = GetExitCodeProcess(handle, &mut code) != 0;
-            CloseHandle(handle);
-            ok && code == STILL_ACTIVE as u32
-        }
-    }
-    #[cfg(not(windows))]
-    {
-        cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists()
-    }
+    crate::desktop::process_alive(pid)
 }
 
 /// "3分钟前", for the offer.

@@ -8,7 +8,7 @@ use eframe::egui::{self, Panel, ScrollArea, Ui, ViewportCommand};
 use super::grid::Overlay;
 use super::tabs::TabContext;
 use super::{App, Command, cell_id, findings, header};
-use crate::checks::{Finding, Severity};
+use crate::checks::{Finding, Rule, Severity};
 use crate::form::Section;
 use crate::report::CellRef;
 
@@ -141,7 +141,7 @@ fn outline_marks(findings: &[Finding]) -> HashMap<CellRef, Severity> {
     let mut marks = HashMap::new();
     for f in findings
         .iter()
-        .filter(|f| f.id != "value.blank" && f.id != "section.empty")
+        .filter(|f| !matches!(f.id, Rule::ValueBlank | Rule::SectionEmpty))
     {
         for c in &f.cells {
             let e = marks.entry(*c).or_insert(f.severity);

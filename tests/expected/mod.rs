@@ -204,7 +204,7 @@ impl Expected {
             found
                 .iter()
                 .filter(|f| f.severity == s)
-                .map(|f| f.id)
+                .map(|f| f.id.id())
                 .collect()
         };
         assert_eq!(

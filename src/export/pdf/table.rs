@@ -32,10 +32,13 @@ fn figure_text(report: &Report, f: Figure) -> String {
 
 impl<'t> Placed<'t> {
     pub fn new(flow: &Flow, table: &'t Table, report: &Report) -> Placed<'t> {
-        let mut col_x = vec![0.0];
-        for w in table.widths_mm {
-            col_x.push(col_x.last().unwrap() + mm(*w));
-        }
+        // The left edge of each column, and the table's right edge last.
+        let col_x: Vec<f32> = std::iter::once(0.0)
+            .chain(table.widths_mm.iter().scan(0.0, |x, w| {
+                *x += mm(*w);
+                Some(*x)
+            }))
+            .collect();
         let measure = flow.measure(Face::Body, TABLE_SIZE);
         let lines: Vec<Vec<String>> = table
             .cells
