@@ -3,7 +3,7 @@
 
 use eframe::egui::Ui;
 
-use super::grid::{self, GridState, Overlay, Widths};
+use super::grid::{self, GridState, Overlay};
 use super::overview;
 use crate::form::{Section, layout};
 use crate::report::Report;
@@ -24,21 +24,13 @@ struct TableTab {
     section: Section,
     /// Built once: the layout does not change while the editor runs.
     table: layout::Table,
-    widths: &'static Widths,
 }
 
 impl TabView for TableTab {
     fn show(&self, ui: &mut Ui, cx: &mut TabContext<'_>) {
         ui.heading(self.section.heading());
         grid::notice(ui, cx.grid);
-        grid::show(
-            ui,
-            &self.table,
-            self.widths,
-            cx.report,
-            cx.grid,
-            &cx.overlay,
-        );
+        grid::show(ui, &self.table, cx.report, cx.grid, &cx.overlay);
     }
 }
 
@@ -69,18 +61,12 @@ impl Tabs {
 }
 
 fn view_of(section: Section) -> Box<dyn TabView> {
-    let table = |table, widths| -> Box<dyn TabView> {
-        Box::new(TableTab {
-            section,
-            table,
-            widths,
-        })
-    };
+    let table = |table| -> Box<dyn TabView> { Box::new(TableTab { section, table }) };
     match section {
         Section::Overview => Box::new(TextTab(overview::overview)),
-        Section::Proactive => table(layout::proactive(), &grid::PROACTIVE_WIDTHS),
-        Section::Applications => table(layout::applications(), &grid::APPLICATIONS_WIDTHS),
-        Section::Appeals => table(layout::appeals(), &grid::APPEALS_WIDTHS),
+        Section::Proactive => table(layout::proactive()),
+        Section::Applications => table(layout::applications()),
+        Section::Appeals => table(layout::appeals()),
         Section::Problems => Box::new(TextTab(overview::problems)),
         Section::OtherMatters => Box::new(TextTab(overview::other_matters)),
     }

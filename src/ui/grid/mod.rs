@@ -41,24 +41,12 @@ impl GridState {
     }
 }
 
-/// Column widths in points: one per label column, then the figure width.
-pub struct Widths {
-    pub labels: &'static [f32],
-    pub figure: f32,
-}
-
-pub const PROACTIVE_WIDTHS: Widths = Widths {
-    labels: &[200.0],
-    figure: 150.0,
-};
-pub const APPLICATIONS_WIDTHS: Widths = Widths {
-    labels: &[92.0, 112.0, 236.0],
-    figure: 66.0,
-};
-pub const APPEALS_WIDTHS: Widths = Widths {
-    labels: &[],
-    figure: 58.0,
-};
+/// The screen's widths are the printed ones (`form::layout`, millimetres)
+/// at one scale for every table, so the grid keeps the form's proportions;
+/// a figure column gets at least `MIN_FIGURE` points, enough for a count and
+/// a four-character heading, where the printed column is narrower.
+const POINTS_PER_MM: f32 = 4.8;
+const MIN_FIGURE: f32 = 62.0;
 
 const PAD: f32 = 4.0;
 const MIN_ROW: f32 = 26.0;
@@ -77,7 +65,6 @@ pub struct Overlay<'a> {
 pub fn show(
     ui: &mut Ui,
     table: &Table,
-    widths: &Widths,
     report: &mut Report,
     state: &mut GridState,
     overlay: &Overlay,
@@ -108,7 +95,7 @@ pub fn show(
     }
 
     let font = FontId::proportional(14.0);
-    let (col_x, row_y) = measure(ui, table, widths, &font);
+    let (col_x, row_y) = measure(ui, table, &font);
     let size = vec2(
         col_x.last().copied().unwrap_or_default(),
         row_y.last().copied().unwrap_or_default(),
@@ -170,10 +157,15 @@ pub fn show(
 
 /// Column x positions and row y positions (each from 0 to the table's
 /// width or height): rows grow to fit their wrapped labels.
-fn measure(ui: &Ui, table: &Table, widths: &Widths, font: &FontId) -> (Vec<f32>, Vec<f32>) {
+fn measure(ui: &Ui, table: &Table, font: &FontId) -> (Vec<f32>, Vec<f32>) {
     let mut col_x = vec![0.0];
     for c in 0..table.cols {
-        let w = widths.labels.get(c).copied().unwrap_or(widths.figure);
+        let printed = table.widths_mm.get(c).copied().unwrap_or_default() * POINTS_PER_MM;
+        let w = if c < table.label_cols {
+            printed
+        } else {
+            printed.max(MIN_FIGURE)
+        };
         col_x.push(col_x[c] + w);
     }
     let span_width = |col: usize, cols: usize| col_x[col + cols] - col_x[col];
