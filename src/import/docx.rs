@@ -3,9 +3,12 @@
 //! of `|`-bordered cells. The tables then go through the same reader as
 //! pages and text, under the same rule: never a wrong number.
 //!
-//! Merged cells: a cell spanning n columns (gridSpan) is followed by n−1
-//! empty cells, and a cell continuing a vertical merge (vMerge) is an empty
-//! cell, so that every figure keeps its column whatever the merges around it.
+//! Merged cells: a figure cell spanning n columns (gridSpan) is followed by
+//! n−1 empty cells, and a cell continuing a vertical merge (vMerge) is an
+//! empty cell, so that every figure keeps its column whatever the merges
+//! around it. A label spanning columns is not followed by empty cells (as in
+//! `html`): the figures are read after their label, where an empty cell
+//! would read as a blank figure and push them one column right.
 //!
 //! What Word does not show is not read: deleted revisions, hidden text, the
 //! fallback copy of a text box. Headers and footers (page numbers) are not
@@ -426,11 +429,17 @@ fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
     Ok(p.body)
 }
 
-/// A template's instruction where the text goes: "（文字描述）",
-/// "（文字描述，收取信息处理费情况在此处报告。）". Not the clerk's text.
+/// A template's instruction where the text goes — "（文字描述）",
+/// "（文字描述，收取信息处理费情况在此处报告。）" — or its own title,
+/// "政府信息公开工作年度报告格式模板": not the clerk's text.
 fn is_placeholder(para: &str) -> bool {
     let t = para.trim();
-    ["（文字描述", "(文字描述"].iter().any(|p| t.starts_with(p)) && t.ends_with(['）', ')'])
+    let instruction =
+        ["（文字描述", "(文字描述"].iter().any(|p| t.starts_with(p)) && t.ends_with(['）', ')']);
+    let template_title = t.chars().count() <= 40
+        && t.contains("年度报告")
+        && (t.ends_with("模板") || t.ends_with("格式"));
+    instruction || template_title
 }
 
 fn render(blocks: &[Block], out: &mut String) {
@@ -470,13 +479,18 @@ fn table(rows: &[Row], out: &mut String) {
             line.push_str("  |");
         }
         for c in &row.cells {
+            let text = if c.continued {
+                String::new()
+            } else {
+                cell_text(c)
+            };
             line.push(' ');
-            if !c.continued {
-                line.push_str(&cell_text(c));
-            }
+            line.push_str(&text);
             line.push_str(" |");
-            for _ in 1..c.span {
-                line.push_str("  |");
+            if !super::html::is_label(&text) {
+                for _ in 1..c.span {
+                    line.push_str("  |");
+                }
             }
         }
         out.push_str(&line);
@@ -538,8 +552,14 @@ mod tests {
         );
         assert_eq!(
             text_of(&body),
-            "| 三、本年度办理结果 | （一）予以公开 |  | 5 |  |\n|  | （二）部分 | 公开 | 1 |\n"
+            "| 三、本年度办理结果 | （一）予以公开 | 5 |  |\n|  | （二）部分 | 公开 | 1 |\n"
         );
+        // A figure spanning three columns keeps its place-holders.
+        let body = format!(
+            "<w:tbl>{}</w:tbl>",
+            row(&[tc("", "行政许可"), tc(r#"<w:gridSpan w:val="3"/>"#, "7")].concat())
+        );
+        assert_eq!(text_of(&body), "| 行政许可 | 7 |  |  |\n");
     }
 
     #[test]
@@ -579,5 +599,14 @@ mod tests {
         assert!(e.to_string().contains("压缩包结构损坏"), "{e}");
         assert!(is_ole(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]));
         assert!(is_zip(b"PK\x03\x04"));
+    }
+}
+#[cfg(test)]
+mod debug_dump {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let p = std::env::var("DOCX").unwrap();
+        print!("{}", super::to_text(&std::fs::read(p).unwrap()).unwrap());
     }
 }
