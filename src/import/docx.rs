@@ -671,6 +671,23 @@ mod tests {
     }
 
     #[test]
+    fn a_zip_bomb_is_read_no_further_than_the_cap() {
+        // 64 MB of spaces deflate to some 64 KB.
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).unwrap();
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..=(MAX_XML >> 20) {
+            std::io::Write::write_all(&mut zip, &chunk).unwrap();
+        }
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(bytes.len() < 1 << 20, "{}", bytes.len());
+        let e = to_text(&bytes).unwrap_err();
+        assert!(e.to_string().contains("正文解压后过大"), "{e}");
+    }
+
+    #[test]
     fn bad_archives_are_refused_with_a_reason() {
         let e = to_text(b"PK\x03\x04 not really a zip").unwrap_err();
         assert!(e.to_string().contains("压缩包结构损坏"), "{e}");

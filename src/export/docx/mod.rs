@@ -148,7 +148,7 @@ fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\t' => Some(' '),
-            c if c.is_control() => None,
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => None,
             c => Some(c),
         })
         .collect()
@@ -406,4 +406,33 @@ fn table_cell(
         p = p.add_run(run(&text, TABLE_FONT, size));
     }
     tc.add_paragraph(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_title_breaks_after_the_organ() {
+        assert_eq!(
+            title_lines(
+                "阿戛镇人民政府2024年政府信息公开工作年度报告",
+                "阿戛镇人民政府"
+            ),
+            ["阿戛镇人民政府", "2024年政府信息公开工作年度报告"]
+        );
+        // Short enough for one line: one line.
+        assert_eq!(
+            title_lines("某局2024年政府信息公开工作年度报告", "某局"),
+            ["某局2024年政府信息公开工作年度报告"]
+        );
+        // A title that does not start with the organ is left to Word.
+        let own = "关于2024年度政府信息公开工作情况的年度报告（阿戛镇人民政府）";
+        assert_eq!(title_lines(own, "阿戛镇人民政府"), [own]);
+    }
+
+    #[test]
+    fn text_word_cannot_hold_is_left_out() {
+        assert_eq!(clean("甲\t乙\u{1b}丙\u{0}\u{ffff}"), "甲 乙丙");
+    }
 }
