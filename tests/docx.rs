@@ -493,6 +493,72 @@ fn last_years_word_report_starts_this_year() {
     assert_eq!(this.proactive.licensing, None);
 }
 
+#[test]
+fn headings_numbered_by_word_read_as_printed() {
+    // Our own file, its headings turned into Word's automatic numbering:
+    // "总体情况" in a list whose first level prints "一、", the parts of 一
+    // at the second level printing "（一）".
+    let want = store::load(&fixture("distinct.nianbao.json")).unwrap();
+    let bytes = nianbao::export::docx::export(&want, 0).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        parts.push((f.name().to_string(), text));
+    }
+    let number = |doc: &mut String, printed: &str, words: &str, level: u8| {
+        let at = doc
+            .find(&format!(">{printed}<"))
+            .unwrap_or_else(|| panic!("{printed}"));
+        let ppr = doc[..at].rfind("<w:pPr>").unwrap() + "<w:pPr>".len();
+        doc.replace_range(at + 1..at + 1 + printed.len(), words);
+        doc.insert_str(
+            ppr,
+            &format!(r#"<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="9"/></w:numPr>"#),
+        );
+    };
+    for (name, text) in &mut parts {
+        if name == "word/document.xml" {
+            for s in Section::ALL {
+                number(text, &s.heading(), s.title(), 0);
+            }
+            for (i, p) in want.overview.parts.iter().enumerate() {
+                number(
+                    text,
+                    &format!("{}{}", part_number(i), p.heading),
+                    &p.heading,
+                    1,
+                );
+            }
+            assert!(!text.contains(">一、总体情况<"));
+        }
+        if name == "word/numbering.xml" {
+            *text = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="90">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="9"><w:abstractNumId w:val="90"/></w:num>
+</w:numbering>"#
+                .into();
+        }
+    }
+    let refs: Vec<(&str, &str)> = parts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("自动编号.docx");
+    fs::write(&file, archive(&refs)).unwrap();
+    let opened = source::open(&file).unwrap();
+    assert_same_report(&opened.report, &want, "numbered");
+    let summary = opened.summary.unwrap();
+    assert!(summary.is_complete(), "{:?}", summary.lines());
+}
+
 /// A .docx holding `parts` (name, content).
 fn archive(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));

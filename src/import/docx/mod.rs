@@ -12,6 +12,9 @@
 //! the table's grid too narrow to hold anything (LibreOffice leaves 1-twip
 //! slivers where its column edges do not line up) are not counted.
 //!
+//! Word's automatic numbering ("一、" before a heading typed as "总体情况")
+//! is read as the number it shows (see `numbering`).
+//!
 //! What Word does not show is not read: deleted revisions, hidden text, the
 //! fallback copy of a text box. Headers and footers (page numbers) are not
 //! part of the document body and are not read either.
@@ -19,6 +22,8 @@
 //! A .docx is a zip archive; a damaged or hostile one is refused with a
 //! message, and nothing in it is read past a size cap (a "zip bomb" expands
 //! a few KB into GB).
+
+mod numbering;
 
 use std::io::{Cursor, Read};
 
@@ -28,6 +33,7 @@ use zip::ZipArchive;
 use zip::result::ZipError;
 
 use super::ImportError;
+use numbering::Numbering;
 
 /// A report's .docx with its photos of seals and signatures is a few MB;
 /// past this it is not one.
@@ -69,7 +75,23 @@ pub fn to_text(bytes: &[u8]) -> Result<String, ImportError> {
     let name = main_part(&mut zip)?;
     let xml = read_part(&mut zip, &name)?;
     let xml = decode(&xml)?;
-    let blocks = parse(&xml)?;
+    // The lists and styles beside the document, where Word puts them; a
+    // document without them (or with them unreadable) is read unnumbered.
+    let folder = name.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut beside = |part: &str| {
+        let path = if folder.is_empty() {
+            part.to_string()
+        } else {
+            format!("{folder}/{part}")
+        };
+        entry_name(&zip, &path)
+            .and_then(|n| read_part(&mut zip, &n).ok())
+            .and_then(|x| decode(&x).ok())
+    };
+    let lists = beside("numbering.xml");
+    let styles = beside("styles.xml");
+    let numbering = Numbering::read(lists.as_deref(), styles.as_deref());
+    let blocks = parse(&xml, numbering)?;
     let mut out = String::new();
     render(&blocks, &mut out);
     Ok(out)
@@ -221,14 +243,24 @@ const SKIPPED: [&[u8]; 6] = [
     b"sdtPr", // a content control's settings (its placeholder text)
 ];
 
+/// A paragraph being read: its text and what numbers it.
+#[derive(Default)]
+struct ParaRead {
+    text: String,
+    num_id: Option<String>,
+    level: Option<usize>,
+    style: Option<String>,
+}
+
 #[derive(Default)]
 struct Parser {
+    numbering: Numbering,
     body: Vec<Block>,
     tables: Vec<TableBuild>,
     /// Tables nested past `MAX_NESTING`, read as text of their cell.
     flattened: usize,
     /// Paragraphs being read (a text box's paragraph sits inside another).
-    paras: Vec<String>,
+    paras: Vec<ParaRead>,
     /// Per run being read: whether its text is hidden (w:vanish).
     runs: Vec<bool>,
     /// Local names of the open elements.
@@ -255,7 +287,19 @@ impl Parser {
             return;
         }
         if let Some(p) = self.paras.last_mut() {
-            p.push_str(s);
+            p.text.push_str(s);
+        }
+    }
+
+    /// Whether an element whose parent is `parent` sits in the properties
+    /// of the paragraph being read: p/pPr/pStyle, p/pPr/numPr/numId.
+    fn in_paragraph_properties(&self, parent: &[u8]) -> bool {
+        let n = self.path.len();
+        let at = |back: usize| n.checked_sub(back).map(|i| self.path[i].as_slice());
+        match parent {
+            b"pPr" => at(2) == Some(b"p"),
+            b"numPr" => at(2) == Some(b"pPr") && at(3) == Some(b"p"),
+            _ => false,
         }
     }
 
@@ -263,7 +307,18 @@ impl Parser {
         let name = e.local_name().as_ref().to_vec();
         let parent = self.parent().to_vec();
         match name.as_slice() {
-            b"p" if !empty => self.paras.push(String::new()),
+            b"p" if !empty => self.paras.push(ParaRead::default()),
+            // The paragraph's own properties (not a revision's record of them).
+            b"pStyle" | b"numId" | b"ilvl" if self.in_paragraph_properties(&parent) => {
+                let v = attr(e, b"val");
+                if let Some(p) = self.paras.last_mut() {
+                    match name.as_slice() {
+                        b"pStyle" => p.style = v,
+                        b"numId" => p.num_id = v,
+                        _ => p.level = v.and_then(|v| v.trim().parse().ok()).filter(|l| *l < 9),
+                    }
+                }
+            }
             b"r" if !empty => self.runs.push(false),
             b"t" if !empty && parent == b"r" => self.in_text = true,
             b"tab" | b"ptab" if parent == b"r" => self.push_text(" "),
@@ -339,7 +394,14 @@ impl Parser {
         match local {
             b"p" => {
                 if let Some(p) = self.paras.pop() {
-                    self.container().push(Block::Para(p));
+                    let label =
+                        self.numbering
+                            .label(p.num_id.as_deref(), p.level, p.style.as_deref());
+                    let text = match label {
+                        Some(l) => l + &p.text,
+                        None => p.text,
+                    };
+                    self.container().push(Block::Para(text));
                 }
             }
             b"r" => {
@@ -388,9 +450,12 @@ fn reference(r: &BytesRef) -> Option<char> {
     }
 }
 
-fn parse(xml: &str) -> Result<Vec<Block>, ImportError> {
+fn parse(xml: &str, numbering: Numbering) -> Result<Vec<Block>, ImportError> {
     let mut reader = Reader::from_str(xml);
-    let mut p = Parser::default();
+    let mut p = Parser {
+        numbering,
+        ..Parser::default()
+    };
     loop {
         let event = reader.read_event().map_err(|_| {
             unreadable(&format!(
@@ -569,7 +634,7 @@ mod tests {
     fn text_of(body: &str) -> String {
         let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
         let mut out = String::new();
-        render(&parse(&xml).unwrap(), &mut out);
+        render(&parse(&xml, Numbering::default()).unwrap(), &mut out);
         out
     }
 
