@@ -301,6 +301,27 @@ fn python_docx_reads_the_printed_layout() {
         assert_eq!(strs(&f["fld_chars"]), ["begin", "separate", "end"]);
         assert_eq!(strs(&f["align"]), [align]);
     }
+
+    // Where a PC lacks a face, the font table names the stand-in: 宋体 for
+    // 方正小标宋简体, 仿宋 for 仿宋_GB2312, 楷体 for 楷体_GB2312.
+    let mut zip = zip::ZipArchive::new(Cursor::new(fs::read(&file).unwrap())).unwrap();
+    let mut fonts = String::new();
+    zip.by_name("word/fontTable.xml")
+        .unwrap()
+        .read_to_string(&mut fonts)
+        .unwrap();
+    for (face, stand_in) in [
+        ("方正小标宋简体", "宋体"),
+        ("仿宋_GB2312", "仿宋"),
+        ("楷体_GB2312", "楷体"),
+    ] {
+        assert!(
+            fonts.contains(&format!(
+                r#"<w:font w:name="{face}"><w:altName w:val="{stand_in}"/>"#
+            )),
+            "{fonts}"
+        );
+    }
 }
 
 #[test]
