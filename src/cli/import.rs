@@ -13,7 +13,7 @@ use super::{EXIT_OK, EXIT_UNREADABLE};
 pub const CMD: Sub = Sub {
     prog: "nianbao import",
     usage: "\
-用法：nianbao import 年报网页、文本或Word文档 -o 输出文件.json
+用法：nianbao import 年报网页或文本 -o 输出文件.json
   导入已发布的年报（.txt 文本或 .html 网页，UTF-8 或 GBK 编码；或 .docx Word 文档），写成年报文件；
   导入的情况（找到的表格、留空的格、未识别的内容）写在标准错误输出。
 选项：
