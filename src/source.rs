@@ -1,6 +1,6 @@
 //! One way to open a report, whatever it is written in: the file format
 //! (`.json`), or a published report imported on the way (`.txt` text, `.html`
-//! web page). The command line and the editor open files — and last year's
+//! web page, `.docx` Word document). The command line and the editor open files — and last year's
 //! report — through here, so that what one accepts the other accepts too.
 //!
 //! A new kind of source (the `.pdf` and `.docx` of the next importers) is one
@@ -23,11 +23,15 @@ pub enum Kind {
     Text,
     /// A published report's web page, as saved from the portal.
     Html,
+    /// A Word document: a draft back from sign-off, or last year's report.
+    /// `.doc` and `.wps` are claimed too, so that they are refused with what
+    /// to do (save as .docx) rather than passed over.
+    Docx,
 }
 
 impl Kind {
     /// Every kind, the file format first.
-    pub const ALL: [Kind; 3] = [Kind::Json, Kind::Text, Kind::Html];
+    pub const ALL: [Kind; 4] = [Kind::Json, Kind::Text, Kind::Html, Kind::Docx];
 
     /// The file name extensions that say this kind, lower case, without the dot.
     pub fn extensions(self) -> &'static [&'static str] {
@@ -35,6 +39,7 @@ impl Kind {
             Kind::Json => &["json"],
             Kind::Text => &["txt"],
             Kind::Html => &["html", "htm"],
+            Kind::Docx => &["docx", "doc", "wps"],
         }
     }
 
@@ -53,6 +58,7 @@ impl Kind {
             Kind::Json => "年报文件",
             Kind::Text => "文本",
             Kind::Html => "网页",
+            Kind::Docx => "Word 文档",
         }
     }
 
@@ -66,6 +72,7 @@ impl Kind {
         match kind {
             SourceKind::Text => Kind::Text,
             SourceKind::Html => Kind::Html,
+            SourceKind::Docx => Kind::Docx,
         }
     }
 }
@@ -129,7 +136,7 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
     match Kind::of(path) {
         Some(Kind::Json) => store::load(path).map(file_format).map_err(OpenError::Load),
         // The importer knows these by their extension.
-        Some(Kind::Text | Kind::Html) => import::import_file(path)
+        Some(Kind::Text | Kind::Html | Kind::Docx) => import::import_file(path)
             .map(imported)
             .map_err(OpenError::Import),
         None => {

@@ -872,3 +872,37 @@ fn planted_recovery_copy_child() {
     assert!(!offered(&editor_with_recovery(dir.path(), None)));
     assert!(!offered(&launch(dir.path(), None, |_| {})));
 }
+
+#[test]
+fn the_word_file_is_exported_where_asked_under_the_conventional_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_with_prompt(dir.path());
+    h.state_mut().set_document(assets::sample(), None);
+    h.state_mut().native_dialogs = false;
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出Word…").click();
+    h.run();
+    // The prompt suggests {organ}{year}年政府信息公开工作年度报告.docx.
+    let field = h.get_by_label("文件路径");
+    let suggested = field.value().unwrap_or_default();
+    assert!(
+        suggested.ends_with("阿戛镇人民政府2024年政府信息公开工作年度报告.docx"),
+        "{suggested}"
+    );
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    let target = dir.path().join("签批稿");
+    h.get_by_label("文件路径")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("Word文档已导出");
+    // The file is the report: our own importer reads the tables back.
+    let back = nianbao::source::open(&dir.path().join("签批稿.docx")).unwrap();
+    assert_eq!(back.report.applications, assets::sample().applications);
+    assert_eq!(back.report.organ, "阿戛镇人民政府");
+}

@@ -1,11 +1,11 @@
-//! `nianbao export FILE --pdf OUT.pdf --html OUT.html`: print or publish a
-//! report without opening a window.
+//! `nianbao export FILE --pdf OUT.pdf --html OUT.html --docx OUT.docx`: print,
+//! publish or send for sign-off a report without opening a window.
 
 use std::path::PathBuf;
 
 use lexopt::{Arg, Parser};
 use nianbao::checks::{self, Severity};
-use nianbao::export::{html, pdf};
+use nianbao::export::{docx, html, pdf};
 use nianbao::fonts::Coverage;
 use nianbao::source;
 use nianbao::store;
@@ -16,14 +16,16 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 pub const CMD: Sub = Sub {
     prog: "nianbao export",
     usage: "\
-用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--html 年报.html]
-  导出 PDF（用于打印、盖章）或用于网站发布的网页，不打开窗口；两者可只写其一。
-  年报也可以是已发布年报的 .txt 文本或 .html 网页，导入后导出。
+用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--html 年报.html] [--docx 年报.docx]
+  导出 PDF（用于打印、盖章）、用于网站发布的网页，或送领导签批的 Word 文档，不打开窗口；
+  至少写其一。年报也可以是已发布年报的 .txt 文本、.html 网页或 .docx 文档，导入后导出。
 选项：
   --pdf 年报.pdf
       要写出的 PDF 文件
   --html 年报.html
       要写出的网页文件
+  --docx 年报.docx
+      要写出的 Word 文档（A4，公文格式：仿宋_GB2312 正文，表格含合并单元格）
   -h, --help
       显示本说明
   --
@@ -35,12 +37,14 @@ pub struct Options {
     input: PathBuf,
     pdf: Option<PathBuf>,
     html: Option<PathBuf>,
+    docx: Option<PathBuf>,
 }
 
 pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut input = None;
     let mut pdf = None;
     let mut html = None;
+    let mut docx = None;
     while let Some(arg) = CMD.next(&mut p)? {
         match arg {
             Arg::Long("pdf") => {
@@ -51,6 +55,11 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
             Arg::Long("html") => {
                 html = Some(PathBuf::from(
                     CMD.value(&mut p, "--html 后面应为要写出的网页文件名")?,
+                ));
+            }
+            Arg::Long("docx") => {
+                docx = Some(PathBuf::from(
+                    CMD.value(&mut p, "--docx 后面应为要写出的 Word 文档文件名")?,
                 ));
             }
             Arg::Value(v) if input.is_none() => input = Some(PathBuf::from(v)),
@@ -64,9 +73,14 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
         }
     }
     match input {
-        Some(input) if pdf.is_some() || html.is_some() => Ok(Options { input, pdf, html }),
+        Some(input) if pdf.is_some() || html.is_some() || docx.is_some() => Ok(Options {
+            input,
+            pdf,
+            html,
+            docx,
+        }),
         Some(_) => Err(CMD.error(
-            "请给出要写出的文件：--pdf 年报.pdf 或 --html 年报.html（两者可只写其一）",
+            "请给出要写出的文件：--pdf 年报.pdf、--html 年报.html 或 --docx 年报.docx（至少写其一）",
         )),
         None => Err(CMD.error(
             "请给出要导出的年报，例如：nianbao export 年报.nianbao.json --pdf 年报.pdf --html 年报.html",
@@ -106,6 +120,20 @@ pub fn run(opts: &Options) -> u8 {
     }
     if let Some(out) = &opts.html {
         if let Err(e) = store::write_atomically(out, html::export(&report).as_bytes()) {
+            eprintln!("{e}");
+            return EXIT_UNREADABLE;
+        }
+        eprintln!("已导出：{}", out.display());
+    }
+    if let Some(out) = &opts.docx {
+        let bytes = match docx::export(&report, pdf::creation_time()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("无法生成 Word 文档：{e}");
+                return EXIT_UNREADABLE;
+            }
+        };
+        if let Err(e) = store::write_atomically(out, &bytes) {
             eprintln!("{e}");
             return EXIT_UNREADABLE;
         }

@@ -1,5 +1,5 @@
-//! `nianbao import SOURCE -o OUT.json`: a published report (text or HTML)
-//! into the file format, with the import summary on stderr.
+//! `nianbao import SOURCE -o OUT.json`: a published report (text, HTML or a
+//! Word document) into the file format, with the import summary on stderr.
 
 use std::path::PathBuf;
 
@@ -14,7 +14,7 @@ pub const CMD: Sub = Sub {
     prog: "nianbao import",
     usage: "\
 用法：nianbao import 年报网页或文本 -o 输出文件.json
-  导入已发布的年报（.txt 文本或 .html 网页，UTF-8 或 GBK 编码），写成年报文件；
+  导入已发布的年报（.txt 文本或 .html 网页，UTF-8 或 GBK 编码；或 .docx Word 文档），写成年报文件；
   导入的情况（找到的表格、留空的格、未识别的内容）写在标准错误输出。
 选项：
   -o, --output 输出文件.json

@@ -24,12 +24,12 @@ const USAGE: &str = "\
 用法：
   nianbao [文件]                         打开编辑器（可指定要打开的年报文件）
   nianbao check [--format text|json] [--prior 上年文件] 路径...
-                                         检查年报（.json 文件，或已发布年报的 .txt/.html 网页，导入后检查；
+                                         检查年报（.json 文件，或已发布年报的 .txt/.html 网页、.docx 文档，导入后检查；
                                          路径可以是文件夹，检查其中所有这些文件）
-  nianbao import 年报网页或文本 -o 输出文件.json
-                                         导入已发布的年报（.txt 文本或 .html 网页，UTF-8 或 GBK 编码）
-  nianbao export 年报.json [--pdf 年报.pdf] [--html 年报.html]
-                                         导出 PDF 或用于网站发布的网页（不打开窗口）
+  nianbao import 年报网页、文本或Word文档 -o 输出文件.json
+                                         导入已发布的年报（.txt 文本、.html 网页或 .docx Word 文档）
+  nianbao export 年报.json [--pdf 年报.pdf] [--html 年报.html] [--docx 年报.docx]
+                                         导出 PDF、用于网站发布的网页或 Word 文档（不打开窗口）
   nianbao sample -o 输出文件.json         写出内置的示例年报（阿戛镇人民政府2024年）
   nianbao 子命令 --help                  显示子命令的详细用法
 以“-”开头的文件名写在“--”之后，例如：nianbao check -- -年报.json

@@ -1,5 +1,7 @@
 //! Exports of a report for printing and publishing.
 
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -18,15 +18,10 @@ fn table() -> &'static str {
 
 pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) -> Appeals {
     let mut out = Appeals::default();
-    // The figures start after the header: after the last word before the first digit.
+    // The figures start after the header: after the last word before the
+    // first digit (after the last word of all in a table left blank).
     let first_digit = (from..to).find(|&i| text.norm[i].is_ascii_digit());
-    let Some(first_digit) = first_digit else {
-        summary
-            .rows_missing
-            .push(format!("{}：找到了表头，但没有数字", table()));
-        return out;
-    };
-    let start = (from..first_digit)
+    let start = (from..first_digit.unwrap_or(to))
         .rev()
         .find(|&i| {
             let c = text.norm[i];
@@ -34,6 +29,15 @@ pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) ->
         })
         .map_or(from, |i| i + 1);
     let cells = cells::read(text, start, to, CELLS, &|_| false);
+    // Without a digit, only a bordered row of fifteen empty cells is the
+    // figures' row, left blank; anything else is a header without its row.
+    let blank_row = cells.piped && cells.pieces.len() == CELLS;
+    if first_digit.is_none() && !blank_row {
+        summary
+            .rows_missing
+            .push(format!("{}：找到了表头，但没有数字", table()));
+        return out;
+    }
     let values = values(&cells, summary);
     for (i, v) in values.iter().enumerate() {
         let g = AppealGroup::ALL[i / 5];

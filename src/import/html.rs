@@ -2,10 +2,13 @@
 //! lines, each table row as one line of `|`-bordered cells — the shape a clerk
 //! gets by copying the page.
 //!
-//! Merged cells: a cell spanning n columns is followed by n−1 empty cells, so
-//! that blank figures keep their column; a cell spanning rows appears once, in
-//! its first row (as copied text shows it) — spanning cells are labels, and
-//! labels are found by their text, not by their position.
+//! Merged cells: a figure cell spanning n columns is followed by n−1 empty
+//! cells, so that blank figures keep their column; a label spanning columns
+//! is not (figures are read after their label, where an empty cell would read
+//! as a blank figure and push the row's figures one column right); a cell
+//! spanning rows appears once, in its first row (as copied text shows it) —
+//! spanning cells are labels, and labels are found by their text, not by
+//! their position.
 
 use scraper::{ElementRef, Html, Node};
 
@@ -176,8 +179,10 @@ fn table(node: ElementRef, out: &mut String) {
                 .attr("colspan")
                 .and_then(|s| s.trim().parse().ok())
                 .unwrap_or(1);
-            for _ in 1..span.clamp(1, 64) {
-                line.push_str("  |");
+            if !is_label(&text) {
+                for _ in 1..span.clamp(1, 64) {
+                    line.push_str("  |");
+                }
             }
             has_cells = true;
         }
@@ -187,6 +192,12 @@ fn table(node: ElementRef, out: &mut String) {
             out.push('\n');
         }
     }
+}
+
+/// A cell holding words (a label), not a figure, a blank or a blank's mark
+/// ("/", "-"): its columns need no place-holders (see the module's doc).
+pub fn is_label(cell: &str) -> bool {
+    cell.chars().any(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -205,7 +216,7 @@ mod tests {
         assert_eq!(
             text,
             "三、收到和处理政府信息公开申请情况\n\
-             | 三、本年度办理结果 | （一）予以公开 |  | 5 |  |\n\
+             | 三、本年度办理结果 | （一）予以公开 | 5 |  |\n\
              | （二）部分 公开 | 1 |\n\
              五、存在的\u{a0}问题\n"
         );

@@ -1,5 +1,5 @@
 //! Published reports into the file format: text copied from a report's web
-//! page or PDF, or the page's HTML (DESIGN.md, "import/").
+//! page or PDF, the page's HTML, or a Word document (DESIGN.md, "import/").
 //!
 //! Published pages are messy — cells one per line or run together, labels
 //! with typos, the 2019 form, pages cut short. The importer reads what is
@@ -10,6 +10,7 @@ mod appeals;
 mod applications;
 mod cells;
 mod decode;
+mod docx;
 mod html;
 mod labels;
 mod outline;
@@ -47,6 +48,10 @@ pub enum ImportError {
     Encoding,
     /// Text, but not a government information disclosure report.
     NotAReport,
+    /// A Word 97–2003 (.doc) or WPS (.wps) file: to be saved as .docx.
+    OldWord,
+    /// A .docx that cannot be read (the message says why and what to do).
+    Docx(String),
 }
 
 impl fmt::Display for ImportError {
@@ -71,28 +76,42 @@ impl fmt::Display for ImportError {
                 Section::Overview.heading(),
                 crate::form::REPORT_NAME
             ),
+            ImportError::OldWord => f.write_str(
+                "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，无法直接导入：请在 Word 或 WPS 中打开它，选择“文件 → 另存为”，文件类型选“Word 文档（*.docx）”，再导入另存的 .docx 文件（设有打开密码的文档请先取消密码）",
+            ),
+            ImportError::Docx(m) => f.write_str(m),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// Import a file: `.html`/`.htm` as a web page, anything else as text (a text
-/// file that turns out to be HTML is read as HTML).
+/// Import a file: `.html`/`.htm` as a web page, `.docx` as a Word document,
+/// anything else by its content (a Word document, a web page, or text).
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
     if meta.is_dir() {
         return Err(ImportError::Unreadable("这是一个文件夹，不是文件".into()));
     }
-    if meta.len() as usize > decode::MAX_BYTES {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let kind = match ext.as_deref() {
+        Some("html" | "htm") => Some(SourceKind::Html),
+        Some("docx") => Some(SourceKind::Docx),
+        _ => None,
+    };
+    // Word documents carry pictures (seals, signatures): a larger cap.
+    let limit = match ext.as_deref() {
+        Some("docx" | "doc" | "wps") => docx::MAX_BYTES,
+        _ => decode::MAX_BYTES,
+    };
+    if meta.len() as usize > limit {
         return Err(ImportError::TooLarge(meta.len() as usize));
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
-    let html = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    import_bytes(&bytes, html.then_some(SourceKind::Html))
+    import_bytes(&bytes, kind)
 }
 
 fn read_error(e: &std::io::Error) -> String {
@@ -103,22 +122,34 @@ fn read_error(e: &std::io::Error) -> String {
     }
 }
 
-/// Import the bytes of a page; `kind` when the caller knows it, else sniffed.
+/// Import the bytes of a page or document; `kind` when the caller knows it,
+/// else sniffed. A Word 97 or WPS file is refused with what to do about it,
+/// whatever its name says.
 pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, ImportError> {
-    let (text, encoding) = decode::decode(bytes)?;
-    let kind = kind.unwrap_or(if html::looks_like_html(&text) {
-        SourceKind::Html
+    if docx::is_ole(bytes) {
+        return Err(ImportError::OldWord);
+    }
+    let word = kind == Some(SourceKind::Docx) || (kind.is_none() && docx::is_zip(bytes));
+    let (plain, kind, encoding) = if word {
+        // The document's XML is Unicode; its tables become the text shape of a page's.
+        (docx::to_text(bytes)?, SourceKind::Docx, "UTF-8")
     } else {
-        SourceKind::Text
-    });
+        let (text, encoding) = decode::decode(bytes)?;
+        let kind = kind.unwrap_or(if html::looks_like_html(&text) {
+            SourceKind::Html
+        } else {
+            SourceKind::Text
+        });
+        let plain = match kind {
+            SourceKind::Html => html::to_text(&text),
+            _ => text,
+        };
+        (plain, kind, encoding)
+    };
     let mut summary = ImportSummary {
         source: kind,
         encoding,
         ..ImportSummary::default()
-    };
-    let plain = match kind {
-        SourceKind::Html => html::to_text(&text),
-        SourceKind::Text => text,
     };
     let report = read(&without_page_numbers(&plain), kind, &mut summary)?;
     Ok(Imported { report, summary })

@@ -1,8 +1,9 @@
 //! The shape of a published report: its title (organ and year), the six
 //! section headings, where each table starts, and the narrative between them.
 
+use super::rows;
 use super::text::{Squeezed, Text, squeeze};
-use crate::form::{REPORT_NAME, Section, part_number};
+use crate::form::{AppRow, REPORT_NAME, Section, part_number};
 
 /// Where a heading sits in the text: `start..end` covers "一、总体情况".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,6 +91,11 @@ fn title_len(section: Section, w: &[char]) -> Option<usize> {
             .and_then(|_| at("申请", 20))
             .map(with_situation),
         Section::Appeals => {
+            // Table B's last row, "四、结转下年度继续办理": when it is blank,
+            // the heading's words follow it within the window.
+            if w.starts_with(&rows::parts(AppRow::CarriedForward.label().top).body) {
+                return None;
+            }
             at("复议", 20)?;
             at("诉讼", 30).map(with_situation)
         }
@@ -443,6 +449,19 @@ mod tests {
             Some("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")
         );
         assert_eq!(text(5).as_deref(), Some("六、其他需要报告的事项"));
+    }
+
+    #[test]
+    fn a_blank_last_row_of_table_b_is_not_heading_four() {
+        let (t, sq) = outline(
+            "三、收到和处理政府信息公开申请情况\n| 四、结转下年度继续办理 |  |  |\n\
+             四、政府信息公开行政复议、行政诉讼情况\n",
+        );
+        let h = headings(&t, &sq);
+        assert_eq!(
+            h[3].map(|sp| t.slice(sp.start, sp.end)).as_deref(),
+            Some("四、政府信息公开行政复议、行政诉讼情况")
+        );
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub enum SourceKind {
     #[default]
     Text,
     Html,
+    /// A Word document (.docx).
+    Docx,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -86,6 +88,7 @@ impl ImportSummary {
         let source = match self.source {
             SourceKind::Text => "文本",
             SourceKind::Html => "网页",
+            SourceKind::Docx => "Word 文档",
         };
         out.push(format!("来源：{source}，编码 {}", self.encoding));
         match self.edition {

@@ -29,6 +29,7 @@ pub enum Command {
     SaveAs,
     ExportPdf,
     ExportHtml,
+    ExportDocx,
     Undo,
     Redo,
     Quit,
@@ -71,6 +72,7 @@ impl Command {
             Command::SaveAs => "另存为…",
             Command::ExportPdf => "导出PDF…",
             Command::ExportHtml => "导出网页…",
+            Command::ExportDocx => "导出Word…",
             Command::Undo => "撤销",
             Command::Redo => "重做",
             Command::Quit => "退出",
@@ -153,6 +155,14 @@ impl App {
                     let suggested = doc.suggested(".html");
                     if let Some(p) = self.ask_path(Purpose::ExportHtml, Some(suggested), None) {
                         self.export_html(&p);
+                    }
+                }
+            }
+            Command::ExportDocx => {
+                if let Some(doc) = &self.doc {
+                    let suggested = doc.suggested(".docx");
+                    if let Some(p) = self.ask_path(Purpose::ExportDocx, Some(suggested), None) {
+                        self.export_docx(&p);
                     }
                 }
             }

@@ -11,7 +11,7 @@ use super::dialogs::{ChangedOnDisk, Exported, PathPrompt};
 use super::document::relative_to;
 use super::files::{self, Pick, Purpose};
 use super::{App, Command};
-use crate::export::{html, pdf};
+use crate::export::{docx, html, pdf};
 use crate::form::ProactiveField;
 use crate::report::{self, Report};
 use crate::{source, store};
@@ -128,6 +128,7 @@ impl App {
             Purpose::SaveAs => self.save_to(&report_file(path.to_path_buf()), then, ctx),
             Purpose::ExportPdf => self.export_pdf(path),
             Purpose::ExportHtml => self.export_html(path),
+            Purpose::ExportDocx => self.export_docx(path),
             Purpose::Import => self.import(path),
             Purpose::Prior => self.link_prior(path),
             Purpose::NewFromPrior => self.new_from_prior(path),
@@ -210,6 +211,25 @@ impl App {
                 });
             }
             Err(e) => self.tell("导出失败", format!("{e}\n\n请换一个位置再导出。")),
+        }
+    }
+
+    /// The Word file for the leader's sign-off (签批) and the seal.
+    pub(super) fn export_docx(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let path = with_extension(path.to_path_buf(), "docx", ".docx");
+        let written = docx::export(&doc.report, pdf::creation_time())
+            .map_err(|e| format!("无法生成Word文档：{e}"))
+            .and_then(|bytes| store::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                self.status = format!("已导出Word文档：{}", path.display());
+                self.ask(Exported {
+                    path,
+                    what: "Word文档",
+                });
+            }
+            Err(e) => self.tell("导出失败", e),
         }
     }
 

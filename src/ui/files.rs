@@ -24,6 +24,8 @@ pub enum Purpose {
     SaveAs,
     ExportPdf,
     ExportHtml,
+    /// The Word file for the leader's sign-off.
+    ExportDocx,
     /// A published report's text or web page.
     Import,
     /// Last year's report: our file, or a published page.
@@ -39,6 +41,7 @@ impl Purpose {
             Purpose::SaveAs => "保存年报文件",
             Purpose::ExportPdf => "导出PDF",
             Purpose::ExportHtml => "导出网页",
+            Purpose::ExportDocx => "导出Word",
             Purpose::Import => "导入已发布的年报",
             Purpose::Prior => "选择上年年报",
             Purpose::NewFromPrior => "从上年年报创建",
@@ -58,6 +61,7 @@ impl Purpose {
         match self {
             Purpose::ExportPdf => ("PDF 文件", vec!["pdf"]),
             Purpose::ExportHtml => ("网页", vec!["html", "htm"]),
+            Purpose::ExportDocx => ("Word 文档", vec!["docx"]),
             Purpose::Import => ("已发布的年报", kinds(true)),
             Purpose::Prior | Purpose::NewFromPrior => ("年报文件或已发布的年报", kinds(false)),
             Purpose::Open | Purpose::SaveAs => ("年报文件", vec!["json"]),

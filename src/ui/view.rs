@@ -32,6 +32,7 @@ impl App {
                     Command::LinkPrior,
                     Command::ExportPdf,
                     Command::ExportHtml,
+                    Command::ExportDocx,
                 ] {
                     menu_item(ui, cmd, &mut self.queue);
                 }

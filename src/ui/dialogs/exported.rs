@@ -1,4 +1,4 @@
-//! Exported: open the file (PDF or web page) or its folder.
+//! Exported: open the file (PDF, web page or Word file) or its folder.
 
 use std::path::PathBuf;
 
