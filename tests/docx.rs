@@ -6,6 +6,9 @@
 //! python-docx is required (`pip install python-docx`; `.ci/run` installs
 //! it): without it the tests that need it fail, saying so.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 mod common;
 use common::{nianbao, stderr};
 
