@@ -35,6 +35,22 @@ pub fn bytes(name: &str) -> &'static [u8] {
     }
 }
 
+/// The fonts' licence files (`fonts/LICENSE-*`), name and text, for 关于.
+pub fn licences() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Fonts::iter()
+        .filter(|name| name.starts_with("LICENSE-"))
+        .filter_map(|name| {
+            let data = Fonts::get(&name)?.data;
+            Some((
+                name.to_string(),
+                String::from_utf8_lossy(&data).into_owned(),
+            ))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 /// Which characters a font can draw.
 pub struct Coverage {
     font: skrifa::FontRef<'static>,

@@ -906,3 +906,56 @@ fn the_word_file_is_exported_where_asked_under_the_conventional_name() {
     assert_eq!(back.report.applications, assets::sample().applications);
     assert_eq!(back.report.organ, "阿戛镇人民政府");
 }
+
+#[test]
+fn a_finding_opens_the_explanation_of_its_rule() {
+    let mut r = assets::sample();
+    *r.applications
+        .get_mut(AppRow::NewReceived, AppCol::NaturalPerson) = Some(3);
+    let mut e = editor(r, Section::Applications);
+    let h = &mut e.h;
+    h.get_by_label("说明：apps.balance").click();
+    h.run();
+    // The same text as `nianbao check --explain apps.balance`.
+    let ex = nianbao::help::explain(nianbao::checks::Rule::AppsBalance).unwrap();
+    h.get_by_label("表三各列收支不平衡（apps.balance，错误）");
+    h.get_by_label(&ex.example);
+    h.get_by_label(&ex.fix);
+    // From one rule to the list of all, and to another.
+    h.get_by_label("全部规则").click();
+    h.run();
+    h.get_by_label_contains("（apps.row_total，错误）").click();
+    h.run();
+    let fee = nianbao::help::explain(nianbao::checks::Rule::AppsRowTotal).unwrap();
+    h.get_by_label(&fee.fix);
+    h.get_by_label("关闭").click();
+    h.run();
+    assert!(h.query_by_label(&fee.fix).is_none(), "the help closes");
+}
+
+#[test]
+fn the_help_menu_lists_every_rule_and_about_names_the_version_and_font_licences() {
+    let mut e = editor(assets::sample(), Section::Overview);
+    let h = &mut e.h;
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("使用说明").click();
+    h.run();
+    for rule in nianbao::checks::Rule::ALL {
+        h.get_by_label_contains(&format!("（{}，", rule.id()));
+    }
+    h.get_by_label("关闭").click();
+    h.run();
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("关于").click();
+    h.run();
+    h.get_by_label(&format!("版本 {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label("LICENSE-NotoCJK.txt");
+    h.get_by_label("LICENSE-LXGWWenKai.txt");
+    assert_eq!(
+        h.get_all_by_label_contains("SIL OPEN FONT LICENSE").count(),
+        2,
+        "both licence texts shown"
+    );
+}

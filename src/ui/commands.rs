@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, ViewportCommand};
 
 use super::App;
-use super::dialogs::{ConfirmExport, Unsaved};
+use super::dialogs::{About, ConfirmExport, Help, Unsaved};
 use super::files::Purpose;
 use crate::assets;
-use crate::checks::Severity;
+use crate::checks::{Rule, Severity};
 use crate::report::Report;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +32,9 @@ pub enum Command {
     ExportDocx,
     Undo,
     Redo,
+    /// 帮助: the guide and every rule, or one rule's explanation.
+    Help(Option<Rule>),
+    About,
     Quit,
 }
 
@@ -75,6 +78,8 @@ impl Command {
             Command::ExportDocx => "导出Word…",
             Command::Undo => "撤销",
             Command::Redo => "重做",
+            Command::Help(_) => "使用说明",
+            Command::About => "关于",
             Command::Quit => "退出",
         }
     }
@@ -166,6 +171,8 @@ impl App {
                     }
                 }
             }
+            Command::Help(rule) => self.ask(Help { rule }),
+            Command::About => self.ask(About),
             Command::OpenSample => {
                 let sample = assets::sample();
                 let status = format!(

@@ -1,14 +1,22 @@
 //! The findings panel: always visible, counts per severity, one line per
-//! finding; clicking one goes to its cell.
+//! finding; clicking one goes to its cell, its 说明 opens the rule's help.
 
 use eframe::egui::{self, RichText, Sense, Ui};
 
 use super::grid::severity_color;
-use crate::checks::{Finding, Severity};
+use crate::checks::{Finding, Rule, Severity};
 use crate::report::CellRef;
 
-/// Draw the panel's content; returns the cell of a finding that was clicked.
-pub fn show(ui: &mut Ui, findings: &[Finding]) -> Option<CellRef> {
+/// What the clerk clicked in the panel.
+pub enum Clicked {
+    /// A finding: go to its first cell.
+    Cell(CellRef),
+    /// A finding's 说明: what its rule means and how to fix it.
+    Explain(Rule),
+}
+
+/// Draw the panel's content; returns what was clicked.
+pub fn show(ui: &mut Ui, findings: &[Finding]) -> Option<Clicked> {
     ui.heading("检查结果");
     ui.horizontal_wrapped(|ui| {
         for s in Severity::ALL {
@@ -36,7 +44,13 @@ pub fn show(ui: &mut Ui, findings: &[Finding]) -> Option<CellRef> {
                     .add(egui::Label::new(text).wrap().sense(Sense::click()))
                     .on_hover_text(format!("规则 {}，点击转到相关单元格", f.id));
                 if response.clicked() {
-                    clicked = f.cells.first().copied();
+                    clicked = f.cells.first().copied().map(Clicked::Cell);
+                }
+                let explain = ui
+                    .small_button(format!("说明：{}", f.id))
+                    .on_hover_text("这条规则检查什么、示例、如何修改");
+                if explain.clicked() {
+                    clicked = Some(Clicked::Explain(f.id));
                 }
                 ui.add_space(4.0);
             }

@@ -54,6 +54,10 @@ impl App {
                 ui.separator();
                 ui.checkbox(&mut self.auto_sum, "自动合计（修改数字时自动填写总计）");
             });
+            ui.menu_button("帮助", |ui| {
+                menu_item(ui, Command::Help(None), &mut self.queue);
+                menu_item(ui, Command::About, &mut self.queue);
+            });
         });
     }
 
@@ -102,9 +106,13 @@ impl App {
                 self.tabs.view(self.tab).show(ui, &mut cx);
             });
         });
-        if let Some(cell) = clicked {
-            self.tab = cell.section();
-            ui.memory_mut(|m| m.request_focus(cell_id(cell)));
+        match clicked {
+            Some(findings::Clicked::Cell(cell)) => {
+                self.tab = cell.section();
+                ui.memory_mut(|m| m.request_focus(cell_id(cell)));
+            }
+            Some(findings::Clicked::Explain(rule)) => self.queue.push(Command::Help(Some(rule))),
+            None => {}
         }
     }
 

@@ -4,9 +4,11 @@
 //! it through every question the save itself asks. The app owns an
 //! `Option<Box<dyn Dialog>>`, so dialogs never stack.
 
+mod about;
 mod changed_on_disk;
 mod confirm_export;
 mod exported;
+mod help;
 mod notice;
 mod path_prompt;
 mod recover;
@@ -16,9 +18,11 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Id, Modal, Ui};
 
+pub use about::About;
 pub use changed_on_disk::ChangedOnDisk;
 pub use confirm_export::ConfirmExport;
 pub use exported::Exported;
+pub use help::Help;
 pub use notice::Notice;
 pub use path_prompt::PathPrompt;
 pub use recover::Recover;
