@@ -959,3 +959,36 @@ fn the_help_menu_lists_every_rule_and_about_names_the_version_and_font_licences(
         "both licence texts shown"
     );
 }
+
+#[test]
+fn at_1024_by_768_the_tabs_take_short_names_on_one_line() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .build_eframe(move |cc| {
+            let mut app = App::new(cc, None, Some(dir));
+            app.set_document(assets::sample(), None);
+            app
+        });
+    h.run();
+    let names: Vec<String> = Section::ALL.iter().map(|s| s.short_heading()).collect();
+    assert_eq!(names[2], "三、依申请公开");
+    let tops: Vec<f32> = names
+        .iter()
+        // The first node is the tab (一's page heading reads the same).
+        .map(|n| h.get_all_by_label(n).next().unwrap().rect().top())
+        .collect();
+    assert!(
+        tops.iter().all(|t| (t - tops[0]).abs() < 1.0),
+        "the tabs take one line: {tops:?}"
+    );
+    assert!(
+        h.query_by_label("三、收到和处理政府信息公开申请情况").is_none(),
+        "the long name is only on hover and on its page"
+    );
+    // Chosen, the tab's page is headed by the full heading.
+    h.get_by_label("三、依申请公开").click();
+    h.run();
+    h.get_by_label("三、收到和处理政府信息公开申请情况");
+}

@@ -71,6 +71,20 @@ impl Section {
     pub fn heading(self) -> String {
         format!("{}{}", self.ordinal(), self.title())
     }
+
+    /// The heading shortened for a tab where space is short:
+    /// "三、依申请公开" for "三、收到和处理政府信息公开申请情况".
+    pub fn short_heading(self) -> String {
+        let short = match self {
+            Section::Overview => "总体情况",
+            Section::Proactive => "主动公开",
+            Section::Applications => "依申请公开",
+            Section::Appeals => "复议诉讼",
+            Section::Problems => "问题改进",
+            Section::OtherMatters => "其他事项",
+        };
+        format!("{}{short}", self.ordinal())
+    }
 }
 
 /// The five sub-parts of 一、总体情况 that reports conventionally have; a new

@@ -68,18 +68,23 @@ impl App {
             ui.add_space(4.0);
             header::show(ui, &mut doc.report, prior_year);
             ui.add_space(4.0);
-            ui.horizontal_wrapped(|ui| {
+            // One line of tabs: the full headings where they fit, else the
+            // short ones, with the full heading on hover (and on the page).
+            let short = tab_width(ui, Section::heading) > ui.available_width();
+            ui.horizontal(|ui| {
                 for s in Section::ALL {
                     let errors = findings.iter().any(|f| {
                         f.severity == Severity::Error
                             && f.cells.first().is_some_and(|c| c.section() == s)
                     });
-                    let label = if errors {
-                        format!("{}●", s.heading())
+                    let name = if short {
+                        s.short_heading()
                     } else {
                         s.heading()
                     };
-                    ui.selectable_value(&mut self.tab, s, label);
+                    let label = if errors { format!("{name}●") } else { name };
+                    ui.selectable_value(&mut self.tab, s, label)
+                        .on_hover_text(s.heading());
                 }
             });
         });
@@ -158,4 +163,22 @@ fn outline_marks(findings: &[Finding]) -> HashMap<CellRef, Severity> {
         }
     }
     marks
+}
+
+/// How wide the tab bar is with each section named by `name` (and a ● mark).
+fn tab_width(ui: &Ui, name: fn(Section) -> String) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let spacing = ui.spacing();
+    let gaps = spacing.item_spacing.x + 2.0 * spacing.button_padding.x;
+    Section::ALL
+        .into_iter()
+        .map(|s| {
+            let text = format!("{}●", name(s));
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(text, font.clone(), egui::Color32::BLACK)
+                    .size()
+                    .x
+            }) + gaps
+        })
+        .sum()
 }
