@@ -7,6 +7,7 @@ mod geometry;
 mod layout;
 mod linebreak;
 mod page;
+mod pdfa;
 mod render;
 mod table;
 
@@ -42,6 +43,8 @@ pub fn export(report: &Report, created: i64) -> Result<Vec<u8>, String> {
         title: report.display_title(),
         author: report.organ.clone(),
         subject: crate::form::REPORT_NAME.into(),
+        creator: "nianbao 年报编辑器".into(),
+        producer: format!("nianbao {}", env!("CARGO_PKG_VERSION")),
         created,
     };
     render::render(&pages, &meta)

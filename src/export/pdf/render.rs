@@ -17,6 +17,10 @@ pub struct Meta {
     pub title: String,
     pub author: String,
     pub subject: String,
+    /// The application that made the file (Info /Creator, xmp:CreatorTool).
+    pub creator: String,
+    /// Info /Producer, pdf:Producer.
+    pub producer: String,
     /// Seconds since 1970 (UTC): the creation date written into the file.
     pub created: i64,
 }
@@ -116,8 +120,8 @@ pub fn render(pages: &[Page], meta: &Meta) -> Result<Vec<u8>, String> {
     info.document_title = meta.title.clone();
     info.author = meta.author.clone();
     info.subject = meta.subject.clone();
-    info.creator = "nianbao 年报编辑器".into();
-    info.producer = format!("nianbao {}", env!("CARGO_PKG_VERSION"));
+    info.creator = meta.creator.clone();
+    info.producer = meta.producer.clone();
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
@@ -129,27 +133,21 @@ pub fn render(pages: &[Page], meta: &Meta) -> Result<Vec<u8>, String> {
         ..Default::default()
     };
     let bytes = doc.with_pages(out_pages).save(&options, &mut warnings);
-    tidy(&bytes).map_err(|e| format!("PDF 后处理失败：{e}"))
+    tidy(&bytes, meta).map_err(|e| format!("PDF 后处理失败：{e}"))
 }
 
 /// printpdf labels the file PDF 1.3 and writes an empty `/GTS_PDFXVersion`
-/// (claiming PDF/X); neither is true of this file. Say what it is.
-fn tidy(bytes: &[u8]) -> Result<Vec<u8>, lopdf::Error> {
-    let mut doc = lopdf::Document::load_mem(bytes)?;
+/// (claiming PDF/X); neither is true of this file. Say what it is: PDF 1.7,
+/// PDF/A-2b.
+fn tidy(bytes: &[u8], meta: &Meta) -> Result<Vec<u8>, String> {
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| e.to_string())?;
     doc.version = "1.7".into();
-    if let Ok(id) = doc
-        .trailer
-        .get(b"Info")
-        .and_then(lopdf::Object::as_reference)
-        && let Ok(info) = doc.get_object_mut(id).and_then(lopdf::Object::as_dict_mut)
-    {
-        info.remove(b"GTS_PDFXVersion");
-    }
+    super::pdfa::mark(&mut doc, meta)?;
     // The file identifier printpdf writes changes from one export to the next;
     // derive it from the content so that the same report gives the same bytes.
     doc.trailer.remove(b"ID");
     let mut draft = Vec::new();
-    doc.save_to(&mut draft)?;
+    doc.save_to(&mut draft).map_err(|e| e.to_string())?;
     let id = lopdf::Object::String(
         fingerprint(&draft).to_vec(),
         lopdf::StringFormat::Hexadecimal,
@@ -157,7 +155,7 @@ fn tidy(bytes: &[u8]) -> Result<Vec<u8>, lopdf::Error> {
     doc.trailer
         .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
     let mut out = Vec::new();
-    doc.save_to(&mut out)?;
+    doc.save_to(&mut out).map_err(|e| e.to_string())?;
     Ok(out)
 }
 
