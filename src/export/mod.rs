@@ -2,4 +2,6 @@
 
 pub mod html;
 #[cfg(feature = "pdf")]
+pub mod pages;
+#[cfg(feature = "pdf")]
 pub mod pdf;
