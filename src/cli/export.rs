@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use lexopt::{Arg, Parser};
 use nianbao::checks::{self, Severity};
-use nianbao::export::{html, pdf};
+use nianbao::export::{html, ofd, pdf};
 use nianbao::fonts::Coverage;
 use nianbao::source;
 use nianbao::store;
@@ -16,12 +16,15 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 pub const CMD: Sub = Sub {
     prog: "nianbao export",
     usage: "\
-用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--html 年报.html]
-  导出 PDF（用于打印、盖章）或用于网站发布的网页，不打开窗口；两者可只写其一。
+用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--ofd 年报.ofd] [--html 年报.html]
+  导出 PDF（用于打印、盖章）、OFD（国家版式文件格式，用于归档）或用于网站发布的网页，
+  不打开窗口；可只写其一。
   年报也可以是已发布年报的 .txt 文本或 .html 网页，导入后导出。
 选项：
   --pdf 年报.pdf
       要写出的 PDF 文件
+  --ofd 年报.ofd
+      要写出的 OFD 文件（GB/T 33190）
   --html 年报.html
       要写出的网页文件
   -h, --help
@@ -34,18 +37,25 @@ pub const CMD: Sub = Sub {
 pub struct Options {
     input: PathBuf,
     pdf: Option<PathBuf>,
+    ofd: Option<PathBuf>,
     html: Option<PathBuf>,
 }
 
 pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut input = None;
     let mut pdf = None;
+    let mut ofd = None;
     let mut html = None;
     while let Some(arg) = CMD.next(&mut p)? {
         match arg {
             Arg::Long("pdf") => {
                 pdf = Some(PathBuf::from(
                     CMD.value(&mut p, "--pdf 后面应为要写出的 PDF 文件名")?,
+                ));
+            }
+            Arg::Long("ofd") => {
+                ofd = Some(PathBuf::from(
+                    CMD.value(&mut p, "--ofd 后面应为要写出的 OFD 文件名")?,
                 ));
             }
             Arg::Long("html") => {
@@ -64,7 +74,12 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
         }
     }
     match input {
-        Some(input) if pdf.is_some() || html.is_some() => Ok(Options { input, pdf, html }),
+        Some(input) if pdf.is_some() || ofd.is_some() || html.is_some() => Ok(Options {
+            input,
+            pdf,
+            ofd,
+            html,
+        }),
         Some(_) => Err(CMD.error(
             "请给出要写出的文件：--pdf 年报.pdf 或 --html 年报.html（两者可只写其一）",
         )),
@@ -95,6 +110,20 @@ pub fn run(opts: &Options) -> u8 {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("无法生成 PDF：{e}");
+                return EXIT_UNREADABLE;
+            }
+        };
+        if let Err(e) = store::write_atomically(out, &bytes) {
+            eprintln!("{e}");
+            return EXIT_UNREADABLE;
+        }
+        eprintln!("已导出：{}", out.display());
+    }
+    if let Some(out) = &opts.ofd {
+        let bytes = match ofd::export(&report, pdf::creation_time()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("无法生成 OFD：{e}");
                 return EXIT_UNREADABLE;
             }
         };

@@ -2,6 +2,8 @@
 
 pub mod html;
 #[cfg(feature = "pdf")]
+pub mod ofd;
+#[cfg(feature = "pdf")]
 pub mod pages;
 #[cfg(feature = "pdf")]
 pub mod pdf;
