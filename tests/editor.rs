@@ -984,7 +984,8 @@ fn at_1024_by_768_the_tabs_take_short_names_on_one_line() {
         "the tabs take one line: {tops:?}"
     );
     assert!(
-        h.query_by_label("三、收到和处理政府信息公开申请情况").is_none(),
+        h.query_by_label("三、收到和处理政府信息公开申请情况")
+            .is_none(),
         "the long name is only on hover and on its page"
     );
     // Chosen, the tab's page is headed by the full heading.

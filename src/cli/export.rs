@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use lexopt::{Arg, Parser};
 use nianbao::checks::{self, Severity};
-use nianbao::export::{docx, html, pdf};
+use nianbao::export::{docx, html, ofd, pdf};
 use nianbao::fonts::Coverage;
 use nianbao::source;
 use nianbao::store;
@@ -16,12 +16,15 @@ use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 pub const CMD: Sub = Sub {
     prog: "nianbao export",
     usage: "\
-用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--html 年报.html] [--docx 年报.docx]
-  导出 PDF（用于打印、盖章）、用于网站发布的网页，或送领导签批的 Word 文档，不打开窗口；
-  至少写其一。年报也可以是已发布年报的 .txt 文本、.html 网页或 .docx 文档，导入后导出。
+用法：nianbao export 年报.nianbao.json [--pdf 年报.pdf] [--ofd 年报.ofd] [--html 年报.html] [--docx 年报.docx]
+  导出 PDF（用于打印、盖章）、OFD（国家版式文件格式，用于归档）、用于网站发布的网页，
+  或送领导签批的 Word 文档，不打开窗口；至少写其一。
+  年报也可以是已发布年报的 .txt 文本、.html 网页或 .docx 文档，导入后导出。
 选项：
   --pdf 年报.pdf
       要写出的 PDF 文件
+  --ofd 年报.ofd
+      要写出的 OFD 文件（GB/T 33190）
   --html 年报.html
       要写出的网页文件
   --docx 年报.docx
@@ -36,6 +39,7 @@ pub const CMD: Sub = Sub {
 pub struct Options {
     input: PathBuf,
     pdf: Option<PathBuf>,
+    ofd: Option<PathBuf>,
     html: Option<PathBuf>,
     docx: Option<PathBuf>,
 }
@@ -43,6 +47,7 @@ pub struct Options {
 pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut input = None;
     let mut pdf = None;
+    let mut ofd = None;
     let mut html = None;
     let mut docx = None;
     while let Some(arg) = CMD.next(&mut p)? {
@@ -50,6 +55,11 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
             Arg::Long("pdf") => {
                 pdf = Some(PathBuf::from(
                     CMD.value(&mut p, "--pdf 后面应为要写出的 PDF 文件名")?,
+                ));
+            }
+            Arg::Long("ofd") => {
+                ofd = Some(PathBuf::from(
+                    CMD.value(&mut p, "--ofd 后面应为要写出的 OFD 文件名")?,
                 ));
             }
             Arg::Long("html") => {
@@ -73,14 +83,17 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
         }
     }
     match input {
-        Some(input) if pdf.is_some() || html.is_some() || docx.is_some() => Ok(Options {
-            input,
-            pdf,
-            html,
-            docx,
-        }),
+        Some(input) if pdf.is_some() || ofd.is_some() || html.is_some() || docx.is_some() => {
+            Ok(Options {
+                input,
+                pdf,
+                ofd,
+                html,
+                docx,
+            })
+        }
         Some(_) => Err(CMD.error(
-            "请给出要写出的文件：--pdf 年报.pdf、--html 年报.html 或 --docx 年报.docx（至少写其一）",
+            "请给出要写出的文件：--pdf 年报.pdf、--ofd 年报.ofd、--html 年报.html 或 --docx 年报.docx（至少写其一）",
         )),
         None => Err(CMD.error(
             "请给出要导出的年报，例如：nianbao export 年报.nianbao.json --pdf 年报.pdf --html 年报.html",
@@ -109,6 +122,20 @@ pub fn run(opts: &Options) -> u8 {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("无法生成 PDF：{e}");
+                return EXIT_UNREADABLE;
+            }
+        };
+        if let Err(e) = store::write_atomically(out, &bytes) {
+            eprintln!("{e}");
+            return EXIT_UNREADABLE;
+        }
+        eprintln!("已导出：{}", out.display());
+    }
+    if let Some(out) = &opts.ofd {
+        let bytes = match ofd::export(&report, pdf::creation_time()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("无法生成 OFD：{e}");
                 return EXIT_UNREADABLE;
             }
         };

@@ -4,4 +4,8 @@
 pub mod docx;
 pub mod html;
 #[cfg(feature = "pdf")]
+pub mod ofd;
+#[cfg(feature = "pdf")]
+pub mod pages;
+#[cfg(feature = "pdf")]
 pub mod pdf;

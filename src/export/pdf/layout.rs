@@ -4,8 +4,8 @@
 use super::faces::{Face, Faces};
 use super::geometry::*;
 use super::linebreak::{Line, break_lines, may_break_between};
-use super::page::{Page, TextRun};
 use super::table;
+use crate::export::pages::{Page, TextRun};
 use crate::form::{Section, layout, part_number};
 use crate::report::Report;
 

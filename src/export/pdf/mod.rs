@@ -6,14 +6,13 @@ mod faces;
 mod geometry;
 mod layout;
 mod linebreak;
-mod page;
 mod pdfa;
 mod render;
 mod table;
 
+pub use super::pages::{Fill, Page, Rule, TextRun};
 pub use faces::{Face, Faces};
 pub use linebreak::{Line, break_lines};
-pub use page::{Fill, Page, Rule, TextRun};
 
 use crate::report::Report;
 

@@ -10,7 +10,7 @@ use printpdf::{
 };
 
 use super::faces::Face;
-use super::page::Page;
+use crate::export::pages::Page;
 use crate::fonts;
 
 pub struct Meta {

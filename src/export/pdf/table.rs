@@ -6,7 +6,7 @@ use super::faces::Face;
 use super::geometry::*;
 use super::layout::Flow;
 use super::linebreak::break_lines;
-use super::page::{Fill, Rule};
+use crate::export::pages::{Fill, Rule};
 use crate::form::layout::Figure;
 use crate::form::layout::{Content, Table};
 use crate::report::{CellRef, Report};

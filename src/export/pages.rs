@@ -1,7 +1,8 @@
 //! The display list: what a page shows, in points from the bottom-left
-//! corner, before any PDF is involved — so layout can be tested directly.
+//! corner, before any file format is involved — so layout can be tested
+//! directly, and the PDF and the OFD writers draw the same pages.
 
-use super::faces::Face;
+use super::pdf::Face;
 
 /// A run of text in one face on one baseline.
 #[derive(Clone, Debug, PartialEq)]
