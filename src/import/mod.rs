@@ -13,6 +13,7 @@ mod decode;
 mod html;
 mod labels;
 mod outline;
+mod pdf;
 mod proactive;
 mod rows;
 mod split;
@@ -47,6 +48,14 @@ pub enum ImportError {
     Encoding,
     /// Text, but not a government information disclosure report.
     NotAReport,
+    /// A PDF whose structure cannot be read (truncated, not a PDF inside).
+    PdfDamaged,
+    /// A PDF that needs a password to open.
+    PdfEncrypted,
+    /// A PDF of page images without a text layer: a scan.
+    Scanned,
+    /// A PDF whose fonts do not say which characters their glyphs are.
+    PdfNoText,
 }
 
 impl fmt::Display for ImportError {
@@ -68,28 +77,50 @@ impl fmt::Display for ImportError {
             ImportError::NotAReport => f.write_str(
                 "没有找到年报的内容（没有“一、总体情况”等标题，也没有统计表格）：这可能不是政府信息公开工作年度报告，请确认选择的文件",
             ),
+            ImportError::PdfDamaged => f.write_str(
+                "PDF 文件已损坏或不完整（可能没有下载完），无法读取：请重新下载，或导入年报的网页",
+            ),
+            ImportError::PdfEncrypted => f.write_str(
+                "PDF 文件设有打开密码，无法读取：请向发布单位索取未加密的文本版，或导入年报的网页",
+            ),
+            ImportError::Scanned => f.write_str(
+                "这是扫描件：PDF 的页面只是图片，没有可以读取的文字层（本程序不做文字识别）。请向发布单位索取文本版（WPS 或 Word 导出的 PDF），或导入年报的网页",
+            ),
+            ImportError::PdfNoText => f.write_str(
+                "PDF 中的文字无法识别：字体没有提供字形对应的文字。请向发布单位索取文本版，或导入年报的网页",
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// Import a file: `.html`/`.htm` as a web page, anything else as text (a text
-/// file that turns out to be HTML is read as HTML).
+/// Import a file: `.html`/`.htm` as a web page, `.pdf` as a PDF, anything
+/// else as text (a text file that turns out to be HTML or PDF is read so).
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
     if meta.is_dir() {
         return Err(ImportError::Unreadable("这是一个文件夹，不是文件".into()));
     }
-    if meta.len() as usize > decode::MAX_BYTES {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let is = |x: &str| ext.eq_ignore_ascii_case(x);
+    let limit = if is("pdf") {
+        pdf::MAX_BYTES
+    } else {
+        decode::MAX_BYTES
+    };
+    if meta.len() as usize > limit {
         return Err(ImportError::TooLarge(meta.len() as usize));
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
-    let html = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    import_bytes(&bytes, html.then_some(SourceKind::Html))
+    let kind = if is("html") || is("htm") {
+        Some(SourceKind::Html)
+    } else if is("pdf") {
+        Some(SourceKind::Pdf)
+    } else {
+        None
+    };
+    import_bytes(&bytes, kind)
 }
 
 fn read_error(e: &std::io::Error) -> String {
@@ -102,6 +133,9 @@ fn read_error(e: &std::io::Error) -> String {
 
 /// Import the bytes of a page; `kind` when the caller knows it, else sniffed.
 pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, ImportError> {
+    if kind == Some(SourceKind::Pdf) || (kind.is_none() && pdf::looks_like_pdf(bytes)) {
+        return import_pdf(bytes);
+    }
     let (text, encoding) = decode::decode(bytes)?;
     let kind = kind.unwrap_or(if html::looks_like_html(&text) {
         SourceKind::Html
@@ -115,9 +149,32 @@ pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, 
     };
     let plain = match kind {
         SourceKind::Html => html::to_text(&text),
-        SourceKind::Text => text,
+        SourceKind::Text | SourceKind::Pdf => text,
     };
     let report = read(&without_page_numbers(&plain), kind, &mut summary)?;
+    Ok(Imported { report, summary })
+}
+
+/// A PDF's text as the importer reads it: paragraphs as lines, table rows
+/// as `|`-bordered cells (for tests, and to see what an import read).
+pub fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
+    pdf::to_text(bytes).map(|p| p.text)
+}
+
+/// A PDF's text layer, rebuilt into lines and table rows, read as text is.
+fn import_pdf(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let pdf = pdf::to_text(bytes)?;
+    let mut summary = ImportSummary {
+        source: SourceKind::Pdf,
+        encoding: "PDF",
+        ..ImportSummary::default()
+    };
+    let report = read(
+        &without_page_numbers(&pdf.text),
+        SourceKind::Pdf,
+        &mut summary,
+    )?;
+    summary.notes.extend(pdf.notes);
     Ok(Imported { report, summary })
 }
 
