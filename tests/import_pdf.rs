@@ -203,6 +203,53 @@ fn our_own_exported_pdf_imports_back_to_the_same_tables() {
     }
 }
 
+/// The three tables of two reports, cell by cell.
+fn assert_same_tables(got: &nianbao::report::Report, want: &nianbao::report::Report) {
+    assert_eq!(got.proactive, want.proactive);
+    for row in AppRow::ALL {
+        assert_eq!(
+            got.applications.row(row),
+            want.applications.row(row),
+            "{}",
+            row.key()
+        );
+    }
+    assert_eq!(got.appeals, want.appeals);
+}
+
+fn figures() -> nianbao::report::Report {
+    let json = std::fs::read(fixture("figures.nianbao.json")).unwrap();
+    nianbao::store::parse(&json).unwrap()
+}
+
+#[test]
+fn libreoffice_made_from_our_web_page_reads_every_figure_in_its_cell() {
+    let want = figures();
+    // Writer's PDF export: the title, the tables on five pages.
+    let i = import_fixture("libreoffice-writer-from-html.pdf");
+    assert_eq!(i.report.organ, want.organ);
+    assert_eq!(i.report.year, want.year);
+    assert_same_tables(&i.report, &want);
+    assert!(i.summary.unrecognised.is_empty(), "{:?}", i.summary.lines());
+
+    // The web layout's export: headers repeated on each page, a label cut by
+    // a page break, and 行政强制 (its figure blank) first on a page after
+    // 行政处罚's 4119 — which must stay 行政处罚's.
+    let i = import_fixture("libreoffice-web-from-html.pdf");
+    assert_same_tables(&i.report, &want);
+    assert_eq!(i.report.proactive.punishment, Some(4119));
+    assert_eq!(i.report.proactive.enforcement, None);
+    assert!(i.summary.unrecognised.is_empty(), "{:?}", i.summary.lines());
+    assert!(i.summary.rows_missing.is_empty(), "{:?}", i.summary.lines());
+    // LibreOffice leaves out the page's <h1>: said, not guessed.
+    assert!(!i.summary.organ_found);
+    assert!(
+        i.summary
+            .gaps()
+            .contains(&"没有找到机关名称：请在编辑器中填写".to_string())
+    );
+}
+
 /// The export as it is now, not only the committed fixture: a change of the
 /// PDF layout that the reader cannot follow fails here.
 #[cfg(feature = "pdf")]

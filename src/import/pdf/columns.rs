@@ -6,11 +6,12 @@
 //! them as it reads copied text (and leaves unsure rows blank).
 
 use super::lines::{Line, is_figure};
+use super::row::{Cell, Row};
 
 pub enum Block {
     Line(Line),
     /// Rows in the importer's shape, and the top of the first.
-    Rows(f32, Vec<String>),
+    Rows(f32, Vec<Row>),
 }
 
 /// A line's pieces, and whether it holds figures standing apart.
@@ -133,7 +134,7 @@ fn columns(run: &[(usize, Option<Tabular>)]) -> Option<Vec<(f32, f32)>> {
     Some(cols)
 }
 
-fn row(t: &Tabular, cols: &[(f32, f32)]) -> String {
+fn row(t: &Tabular, cols: &[(f32, f32)]) -> Row {
     let label: Vec<String> = t
         .chunks
         .iter()
@@ -146,18 +147,19 @@ fn row(t: &Tabular, cols: &[(f32, f32)]) -> String {
             cells[k] = c.text();
         }
     }
-    let mut line = String::from("|");
-    if !label.is_empty() {
-        line.push(' ');
-        line.push_str(&label.join(" ").replace('|', "/"));
-        line.push_str(" |");
+    // No empty label cell: before the figures it would count as one.
+    let label = (!label.is_empty()).then(|| label.join(" "));
+    Row {
+        cells: label
+            .into_iter()
+            .chain(cells)
+            .map(|text| Cell {
+                text,
+                fillers: 0,
+                full: false,
+            })
+            .collect(),
     }
-    for c in cells {
-        line.push(' ');
-        line.push_str(&c);
-        line.push_str(" |");
-    }
-    line
 }
 
 #[cfg(test)]
@@ -170,7 +172,7 @@ mod tests {
             .iter()
             .flat_map(|b| match b {
                 Block::Line(l) => vec![l.text()],
-                Block::Rows(_, r) => r.clone(),
+                Block::Rows(_, r) => r.iter().map(Row::line).collect(),
             })
             .collect()
     }

@@ -9,13 +9,14 @@
 use super::columns;
 use super::lines::{Line, lines};
 use super::page::{Glyph, Page};
+use super::row::Row;
 use super::table;
 
 /// What a page holds, top to bottom.
 enum Item {
     Line(Line),
-    /// Lines already in the importer's shape (table rows).
-    Rows(Vec<String>),
+    /// A table, or the part of one on this page.
+    Rows(Vec<Row>),
 }
 
 /// The text margins of a page.
@@ -91,7 +92,9 @@ impl Flow {
     /// page of a few lines) takes the document's.
     pub fn finish(mut self) -> String {
         let all = Edges::merged(self.pages.iter().map(|p| &p.edges));
-        for page in std::mem::take(&mut self.pages) {
+        let mut pages = std::mem::take(&mut self.pages);
+        stitch(&mut pages);
+        for page in pages {
             let margins = page.edges.margins().or(all.margins());
             let margins = margins.unwrap_or(Margins {
                 left: f32::MIN,
@@ -105,7 +108,7 @@ impl Flow {
                     Item::Rows(rows) => {
                         self.end_paragraph();
                         for r in rows {
-                            self.out.push_str(&r);
+                            self.out.push_str(&r.line());
                             self.out.push('\n');
                         }
                     }
@@ -152,6 +155,59 @@ impl Flow {
     }
 }
 
+/// A table that goes on at the top of the next page goes on as one table:
+/// the header rows the next page repeats are left out (the row reader
+/// would take their 其他 and 总计 for rows), and a label whose end the page
+/// break carried over is whole again.
+fn stitch(pages: &mut [PageItems]) {
+    let mut header: Vec<Row> = Vec::new();
+    for p in 0..pages.len() {
+        let starts_with_table = matches!(pages[p].items.first(), Some((_, Item::Rows(_))));
+        let before_is_table =
+            p > 0 && matches!(pages[p - 1].items.last(), Some((_, Item::Rows(_))));
+        let (done, rest) = pages.split_at_mut(p);
+        if starts_with_table
+            && before_is_table
+            && let Some((_, Item::Rows(next))) = rest[0].items.first_mut()
+        {
+            let repeated = next.iter().take_while(|r| header.contains(r)).count();
+            next.drain(..repeated);
+            let carried = next
+                .first()
+                .and_then(Row::carried_over_text)
+                .map(str::to_string);
+            if let Some(text) = carried
+                && let Some((_, Item::Rows(before))) = done[p - 1].items.last_mut()
+                && let Some(label) = before.last_mut().and_then(Row::cut_label)
+            {
+                label.text.push_str(&text);
+                next.remove(0);
+            }
+        }
+        // The table that may go on on the next page: the page's last one,
+        // unless that is the one continued here. Its header is what comes
+        // before its first figure.
+        let tables: Vec<&Vec<Row>> = rest[0]
+            .items
+            .iter()
+            .filter_map(|(_, i)| match i {
+                Item::Rows(r) => Some(r),
+                Item::Line(_) => None,
+            })
+            .collect();
+        let continued_only = starts_with_table && before_is_table && tables.len() == 1;
+        if let Some(last) = tables.last()
+            && !continued_only
+        {
+            header = last
+                .iter()
+                .take_while(|r| !r.has_figures())
+                .cloned()
+                .collect();
+        }
+    }
+}
+
 /// Does `next` continue the paragraph whose last line is `prev`? Either a
 /// body line reaching the right margin followed by one not indented, or a
 /// title set over several centred lines in a larger size.
@@ -161,7 +217,8 @@ fn continues(prev: &Line, pm: Margins, next: &Line, nm: Margins, new_page: bool)
     if next.vertical || !same_size {
         return false;
     }
-    let close = next.y > prev.y && next.y - prev.y <= 2.5 * em;
+    // Up to three ems from baseline to baseline: double-spaced text too.
+    let close = next.y > prev.y && next.y - prev.y <= 3.0 * em;
     let centred = |l: &Line, m: Margins| {
         m.right > m.left && ((l.x0 + l.x1) / 2.0 - (m.left + m.right) / 2.0).abs() <= 1.5 * em
     };
@@ -231,5 +288,77 @@ impl Edges {
         let left = shared(&self.starts, false)?;
         let right = shared(&self.ends, true).filter(|r| *r >= 0.6 * self.width)?;
         Some(Margins { left, right, body })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::pdf::row::Cell;
+
+    fn row(cells: &[(&str, bool)]) -> Row {
+        Row {
+            cells: cells
+                .iter()
+                .map(|(t, full)| Cell {
+                    text: t.to_string(),
+                    fillers: 0,
+                    full: *full,
+                })
+                .collect(),
+        }
+    }
+
+    fn page(rows: Vec<Row>) -> PageItems {
+        PageItems {
+            items: vec![(0.0, Item::Rows(rows))],
+            edges: edges(&[], 595.0),
+        }
+    }
+
+    fn lines(p: &PageItems) -> Vec<String> {
+        match &p.items[0].1 {
+            Item::Rows(r) => r.iter().map(Row::line).collect(),
+            Item::Line(_) => vec![],
+        }
+    }
+
+    #[test]
+    fn a_table_goes_on_without_its_repeated_header_and_with_its_cut_label_whole() {
+        let header = row(&[("信息内容", false), ("本年处理决定数量", false)]);
+        let mut pages = [
+            page(vec![
+                header.clone(),
+                row(&[
+                    ("2.申请人逾期未按收费通知要求缴纳费用、行", true),
+                    ("11", false),
+                ]),
+            ]),
+            page(vec![
+                header.clone(),
+                row(&[("政机关不再处理其政府信息公开申请", false), ("", false)]),
+                row(&[("3.其他", false), ("101", false)]),
+            ]),
+        ];
+        stitch(&mut pages);
+        assert_eq!(
+            lines(&pages[0]),
+            [
+                "| 信息内容 | 本年处理决定数量 |",
+                "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 11 |"
+            ]
+        );
+        assert_eq!(lines(&pages[1]), ["| 3.其他 | 101 |"]);
+    }
+
+    #[test]
+    fn a_short_label_is_whole_and_the_next_row_its_own() {
+        let mut pages = [
+            page(vec![row(&[("行政处罚", false), ("4119", false)])]),
+            page(vec![row(&[("行政强制", false), ("", false)])]),
+        ];
+        stitch(&mut pages);
+        assert_eq!(lines(&pages[0]), ["| 行政处罚 | 4119 |"]);
+        assert_eq!(lines(&pages[1]), ["| 行政强制 |  |"]);
     }
 }

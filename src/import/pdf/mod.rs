@@ -23,6 +23,7 @@ mod font;
 mod lexer;
 mod lines;
 mod page;
+mod row;
 mod table;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

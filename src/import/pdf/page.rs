@@ -656,3 +656,96 @@ fn rule(p: (f32, f32), q: (f32, f32)) -> Option<Rule> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Stream, dictionary};
+
+    /// A page 600×800 with a simple font F1 (every glyph 500 wide) and a
+    /// form XObject Fm1 that draws "Z" and then itself.
+    fn page_of(content: &[u8]) -> Page {
+        let mut doc = Document::with_version("1.5");
+        let font = doc.add_object(dictionary! {"Type" => "Font", "Subtype" => "Type1",
+        "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding", "FirstChar" => 32,
+        "Widths" => vec![Object::Integer(500); 95]});
+        let form_id = doc.new_object_id();
+        let form = Stream::new(
+            dictionary! {"Type" => "XObject", "Subtype" => "Form",
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), (-100).into()],
+            "Resources" => dictionary! {"Font" => dictionary! {"F1" => font},
+                "XObject" => dictionary! {"Fm1" => form_id}}},
+            b"BT /F1 10 Tf 1 0 0 1 300 700 Tm (Z) Tj ET /Fm1 Do".to_vec(),
+        );
+        doc.objects.insert(form_id, Object::Stream(form));
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+        let page = doc.add_object(dictionary! {"Type" => "Page",
+        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+        "Contents" => contents,
+        "Resources" => dictionary! {"Font" => dictionary! {"F1" => font},
+            "XObject" => dictionary! {"Fm1" => form_id}}});
+        Reader::new(&doc).page(page)
+    }
+
+    fn placed(p: &Page) -> Vec<(String, f32, f32)> {
+        p.glyphs
+            .iter()
+            .map(|g| (g.text.clone(), (g.x * 10.0).round() / 10.0, g.y.round()))
+            .collect()
+    }
+
+    #[test]
+    fn text_state_moves_each_glyph() {
+        let p = page_of(
+            b"BT /F1 10 Tf 1 0 0 1 100 700 Tm (AB) Tj 2 Tc (C) Tj 0 Tc 50 Tz (DE) Tj 100 Tz
+              14 TL T* [(F) -1000 (G)] TJ 0 -20 TD (H) Tj (I) ' 3 1 (J K) \" ET",
+        );
+        let got = placed(&p);
+        let want: Vec<(String, f32, f32)> = [
+            ("A", 100.0, 100.0),
+            ("B", 105.0, 100.0),
+            ("C", 110.0, 100.0),
+            // Tc 2 after C; Tz 50 halves the advance.
+            ("D", 117.0, 100.0),
+            ("E", 119.5, 100.0),
+            // T* with TL 14; the TJ number moves G one em right.
+            ("F", 100.0, 114.0),
+            ("G", 115.0, 114.0),
+            // TD sets TL to 20; ' and " go to the next line.
+            ("H", 100.0, 134.0),
+            ("I", 100.0, 154.0),
+            ("J", 100.0, 174.0),
+            (" ", 106.0, 174.0),
+            // Tc 1 after each glyph, Tw 3 after the space too.
+            ("K", 115.0, 174.0),
+        ]
+        .iter()
+        .map(|(t, x, y)| (t.to_string(), *x, *y))
+        .collect();
+        assert_eq!(got, want);
+        assert!(p.glyphs.iter().all(|g| (g.size - 10.0).abs() < 1e-3));
+    }
+
+    #[test]
+    fn the_ctm_scales_and_forms_draw_with_a_depth_limit() {
+        let p = page_of(b"q 2 0 0 2 0 0 cm BT /F1 10 Tf 1 0 0 1 50 350 Tm (A) Tj ET Q /Fm1 Do");
+        let a = &p.glyphs[0];
+        assert_eq!((a.x, a.y, a.w, a.size), (100.0, 100.0, 10.0, 20.0));
+        // The form draws Z 100 below its own position, then itself again,
+        // nested until the limit.
+        let z: Vec<f32> = p.glyphs[1..].iter().map(|g| g.y).collect();
+        assert_eq!(z.len(), MAX_FORM_DEPTH);
+        assert_eq!(z[0], 200.0);
+        assert_eq!(z[1], 300.0);
+    }
+
+    #[test]
+    fn rules_are_stroked_lines_and_thin_fills() {
+        let p = page_of(
+            b"100 100 m 300 100 l S 50 50 200 0.5 re f 50 50 200 100 re f
+              1 G 10 10 m 10 300 l S 0 G 10 10 m 10 300 l S 0 0 m 100 100 l S",
+        );
+        let r: Vec<(bool, f32)> = p.rules.iter().map(|r| (r.horizontal, r.at)).collect();
+        assert_eq!(r, [(true, 700.0), (true, 749.75), (false, 10.0)]);
+    }
+}

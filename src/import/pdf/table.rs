@@ -11,6 +11,7 @@
 
 use super::lines::{groups, is_wide, lines};
 use super::page::{Glyph, Rule};
+use super::row::{Cell, Row};
 
 /// Rules this close are one rule; positions this close are one grid line.
 const SNAP: f32 = 2.0;
@@ -25,11 +26,11 @@ pub struct Table {
     ys: Vec<f32>,
     /// For each grid unit (row-major), the cell it belongs to.
     owner: Vec<usize>,
-    cells: Vec<Cell>,
+    cells: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Cell {
+struct Span {
     r0: usize,
     c0: usize,
     c1: usize,
@@ -50,7 +51,7 @@ impl Table {
 
     /// The table's rows as text lines, and how many cells were left blank
     /// because a number ran across a rule.
-    pub fn rows(&self, glyphs: &[Glyph]) -> (Vec<String>, usize) {
+    pub fn rows(&self, glyphs: &[Glyph]) -> (Vec<Row>, usize) {
         let mut per_cell: Vec<Vec<Glyph>> = vec![Vec::new(); self.cells.len()];
         let mut cell_of = Vec::with_capacity(glyphs.len());
         for g in glyphs {
@@ -61,7 +62,12 @@ impl Table {
             cell_of.push(cell);
         }
         let mut unsure = self.straddling(glyphs, &cell_of);
-        let mut text: Vec<String> = per_cell.iter().map(|g| cell_text(g)).collect();
+        let cols = self.xs.len() - 1;
+        let (mut text, full): (Vec<String>, Vec<bool>) = per_cell
+            .iter()
+            .zip(&self.cells)
+            .map(|(g, c)| cell_text(g, self.xs[(c.c1 + 1).min(cols)]))
+            .unzip();
         for (i, t) in text.iter_mut().enumerate() {
             // A glyph we could not read may be a digit of the figure.
             if t.contains('\u{fffd}') && !unsure.contains(&i) {
@@ -86,17 +92,16 @@ impl Table {
             if row.iter().all(|&i| text[i].is_empty()) {
                 continue;
             }
-            let mut line = String::from("|");
-            for &i in &row {
-                let c = self.cells[i];
-                for _ in c.c0..c.c1 {
-                    line.push_str("  |");
-                }
-                line.push(' ');
-                line.push_str(&text[i]);
-                line.push_str(" |");
-            }
-            out.push(line);
+            out.push(Row {
+                cells: row
+                    .iter()
+                    .map(|&i| Cell {
+                        text: std::mem::take(&mut text[i]),
+                        fillers: self.cells[i].c1 - self.cells[i].c0,
+                        full: full[i],
+                    })
+                    .collect(),
+            });
         }
         (out, unsure.len())
     }
@@ -128,9 +133,10 @@ impl Table {
 }
 
 /// A cell's text: its lines joined, Chinese without a space, Latin with
-/// one; a `|` would split the cell, so it becomes `/`.
-fn cell_text(glyphs: &[Glyph]) -> String {
+/// one; and whether its last line runs to the cell's right edge `right`.
+fn cell_text(glyphs: &[Glyph], right: f32) -> (String, bool) {
     let mut out = String::new();
+    let mut full = false;
     for l in lines(glyphs) {
         let t = l.text();
         if t.is_empty() {
@@ -141,8 +147,9 @@ fn cell_text(glyphs: &[Glyph]) -> String {
             out.push(' ');
         }
         out.push_str(&t);
+        full = !l.vertical && l.x1 >= right - 2.0 * l.size;
     }
-    out.replace('|', "/")
+    (out, full)
 }
 
 /// Rules along one line merged: overlapping or touching pieces are one.
@@ -278,7 +285,7 @@ fn grid(hs: &[Rule], vs: &[Rule]) -> Option<Table> {
             }
         }
     }
-    let mut cells: Vec<Cell> = Vec::new();
+    let mut cells: Vec<Span> = Vec::new();
     let mut index_of_root: Vec<Option<usize>> = vec![None; cols * rows];
     let mut owner = vec![0; cols * rows];
     for r in 0..rows {
@@ -293,7 +300,7 @@ fn grid(hs: &[Rule], vs: &[Rule]) -> Option<Table> {
                     i
                 }
                 None => {
-                    cells.push(Cell {
+                    cells.push(Span {
                         r0: r,
                         c0: c,
                         c1: c,
@@ -378,6 +385,7 @@ mod tests {
         g.extend(run("（区分）", 60.0, 155.0, 10.0, 10.0));
         g.extend(run("4", 200.0, 150.0, 12.0, 6.0));
         let (rows, unsure) = tables[0].rows(&g);
+        let rows: Vec<String> = rows.iter().map(Row::line).collect();
         assert_eq!(unsure, 0);
         assert_eq!(
             rows,
@@ -395,7 +403,7 @@ mod tests {
         g.extend(run("3", 290.0, 150.0, 12.0, 6.0));
         let (rows, unsure) = tables[0].rows(&g);
         assert_eq!(unsure, 2);
-        assert_eq!(rows, Vec::<String>::new());
+        assert_eq!(rows, Vec::<Row>::new());
     }
 
     #[test]
@@ -411,7 +419,7 @@ mod tests {
         let mut g = run("规章", 60.0, 120.0, 12.0, 12.0);
         g.extend(run("0", 200.0, 120.0, 12.0, 6.0));
         g.extend(run("5", 300.0, 120.0, 12.0, 6.0));
-        assert_eq!(t.rows(&g).0, ["| 规章 | 0 | 5 |"]);
+        assert_eq!(t.rows(&g).0[0].line(), "| 规章 | 0 | 5 |");
         // A lone underline is no table.
         assert!(find(&[h(100.0, 50.0, 350.0)]).is_empty());
     }
