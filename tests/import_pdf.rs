@@ -396,6 +396,85 @@ fn a_font_not_embedded_with_unigb_ucs2_h_reads_its_ucs2_bytes() {
     assert_short_report(&one_page(cjk_font("UniGB-UTF16-H"), &content(ucs2)));
 }
 
+/// Text shown at (x, y) in `font`'s encoding, 10 pt.
+fn placed(encode: impl Fn(&str) -> Vec<u8>, texts: &[(&str, f32, f32)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (t, x, y) in texts {
+        let hex: String = encode(t).iter().map(|b| format!("{b:02X}")).collect();
+        out.extend(format!("BT /F1 10 Tf {x} {y} Td <{hex}> Tj ET\n").bytes());
+    }
+    out
+}
+
+#[test]
+fn a_table_without_rules_keeps_a_blank_figure_in_its_column() {
+    // Table B printed without rules (as converters and some offices do): the
+    // figures stand in columns; 商业企业 of （一）予以公开 is blank.
+    let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let cols = [300.0, 340.0, 380.0, 420.0, 460.0, 500.0, 540.0];
+    let mut texts: Vec<(&str, f32, f32)> = vec![
+        ("某某镇人民政府2023年政府信息公开工作年度报告", 72.0, 800.0),
+        ("三、收到和处理政府信息公开申请情况", 72.0, 770.0),
+        ("一、本年新收政府信息公开申请数量", 40.0, 740.0),
+        ("二、上年结转政府信息公开申请数量", 40.0, 720.0),
+        ("（一）予以公开", 40.0, 700.0),
+    ];
+    let rows: [[&str; 7]; 3] = [
+        ["21", "3", "0", "1", "0", "2", "27"],
+        ["1", "0", "0", "0", "0", "0", "1"],
+        ["12", "", "0", "1", "0", "2", "15"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                texts.push((v, cols[c], 740.0 - 20.0 * r as f32));
+            }
+        }
+    }
+    let pdf = one_page(cjk_font("GBK-EUC-H"), &placed(gbk, &texts));
+    let text = import::pdf_text(&pdf).unwrap();
+    assert!(
+        text.contains("| （一）予以公开 | 12 |  | 0 | 1 | 0 | 2 | 15 |"),
+        "{text}"
+    );
+    let i = import::import_bytes(&pdf, None).unwrap();
+    let a = &i.report.applications;
+    assert_eq!(
+        *a.row(AppRow::NewReceived),
+        [
+            Some(21),
+            Some(3),
+            Some(0),
+            Some(1),
+            Some(0),
+            Some(2),
+            Some(27)
+        ]
+    );
+    assert_eq!(
+        *a.row(AppRow::Granted),
+        [Some(12), None, Some(0), Some(1), Some(0), Some(2), Some(15)]
+    );
+}
+
+#[test]
+fn figures_too_close_to_tell_their_columns_apart_stay_as_printed() {
+    // Two figures a digit apart where the rows above have one column: no
+    // cells are made up; the row reader gets the printed text.
+    let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let texts = [
+        ("规章", 40.0, 740.0),
+        ("0", 300.0, 740.0),
+        ("12", 400.0, 740.0),
+        ("行政规范性文件", 40.0, 720.0),
+        ("3", 300.0, 720.0),
+        ("4", 309.0, 720.0),
+    ];
+    let pdf = one_page(cjk_font("GBK-EUC-H"), &placed(gbk, &texts));
+    let text = import::pdf_text(&pdf).unwrap();
+    assert_eq!(text, "规章 0 12\n行政规范性文件 3 4\n");
+}
+
 fn scan() -> Vec<u8> {
     one_page(cjk_font("GBK-EUC-H"), b"q 595 0 0 842 0 0 cm /Im1 Do Q")
 }

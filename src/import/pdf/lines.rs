@@ -46,10 +46,11 @@ impl Line {
     pub fn text(&self) -> String {
         let mut out = String::new();
         let mut prev: Option<&Glyph> = None;
+        let spread = spread(&self.glyphs);
         for g in &self.glyphs {
             if let Some(p) = prev
                 && !self.vertical
-                && spaced(p, g)
+                && spaced(p, g, spread)
                 && !out.ends_with(' ')
             {
                 out.push(' ');
@@ -68,6 +69,7 @@ impl Line {
     pub fn chunks(&self) -> Vec<Line> {
         let mut out: Vec<Vec<Glyph>> = Vec::new();
         let mut prev: Option<&Glyph> = None;
+        let spread = spread(&self.glyphs);
         for g in &self.glyphs {
             if g.text.trim().is_empty() {
                 continue;
@@ -75,7 +77,7 @@ impl Line {
             let split = prev.is_none_or(|p| {
                 let gap = g.x - (p.x + p.w);
                 let figures = is_figure(&p.text) && is_figure(&g.text);
-                gap > 1.5 * p.size.max(g.size).max(1.0) || (figures && spaced(p, g))
+                gap > 1.5 * p.size.max(g.size).max(1.0) || (figures && spaced(p, g, spread))
             });
             match out.last_mut() {
                 Some(c) if !split => c.push(g.clone()),
@@ -105,11 +107,13 @@ pub fn is_wide(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
-/// Whether the gap between two glyphs on a line is a space. Chinese text is
-/// justified by spreading its characters, and WPS sets digits a quarter em
-/// away from Chinese: those gaps are no spaces. Digits next to digits need
-/// half an em — a number is never split by the spacing of its own digits.
-fn spaced(a: &Glyph, b: &Glyph) -> bool {
+/// Whether the gap between two glyphs on a line is a space. `spread` is
+/// the line's own spacing (letter-spaced titles, justified lines): only a
+/// gap wider than that counts. Chinese text is justified by spreading its
+/// characters, and WPS sets digits a quarter em away from Chinese: those
+/// gaps are no spaces. Between two digits a quarter em more than the line's
+/// spacing is a space: the digits of one number are set tight.
+fn spaced(a: &Glyph, b: &Glyph, spread: f32) -> bool {
     let gap = b.x - (a.x + a.w);
     let em = a.size.max(b.size).max(1.0);
     let (Some(ca), Some(cb)) = (a.text.chars().last(), b.text.chars().next()) else {
@@ -120,12 +124,30 @@ fn spaced(a: &Glyph, b: &Glyph) -> bool {
     }
     let threshold = if is_wide(ca) || is_wide(cb) {
         1.0
-    } else if ca.is_ascii_digit() && cb.is_ascii_digit() {
-        0.5
     } else {
         0.25
     };
-    gap > threshold * em
+    gap > spread + threshold * em
+}
+
+/// The usual gap between neighbouring glyphs of a line (the median of those
+/// under an em — wider ones part words or columns — not below zero): a
+/// line's letter-spacing.
+fn spread(glyphs: &[Glyph]) -> f32 {
+    let mut gaps: Vec<f32> = glyphs
+        .windows(2)
+        .filter(|w| !w[0].text.trim().is_empty() && !w[1].text.trim().is_empty())
+        .map(|w| {
+            (
+                w[1].x - (w[0].x + w[0].w),
+                w[0].size.max(w[1].size).max(1.0),
+            )
+        })
+        .filter(|(gap, em)| *gap < 0.8 * em)
+        .map(|(gap, _)| gap)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0)
 }
 
 /// Lines of the glyphs, top to bottom; glyphs drawn twice over each other
@@ -248,6 +270,30 @@ pub mod tests {
         assert_eq!(l.len(), 2);
         assert_eq!(l[0].text(), "申请21件 10 0");
         assert_eq!(l[1].text(), "2023年");
+    }
+
+    #[test]
+    fn a_letter_spaced_title_keeps_its_year_whole() {
+        // Every glyph a third of an em apart: the line's own spacing.
+        let mut g = Vec::new();
+        for c in "2023年度报告".chars() {
+            let w = if c.is_ascii() { 6.0 } else { 12.0 };
+            let x = 100.0 + g.iter().map(|g: &Glyph| g.w + 4.0).sum::<f32>();
+            g.push(Glyph {
+                text: c.to_string(),
+                x,
+                y: 100.0,
+                w,
+                size: 12.0,
+                vertical: false,
+            });
+        }
+        assert_eq!(lines(&g)[0].text(), "2023年度报告");
+        // Digits set apart from each other on a tight line are two figures.
+        let mut g = run("行政规范性文件", 40.0, 100.0, 10.0, 10.0);
+        g.extend(run("3", 300.0, 100.0, 10.0, 5.0));
+        g.extend(run("4", 309.0, 100.0, 10.0, 5.0));
+        assert_eq!(lines(&g)[0].text(), "行政规范性文件 3 4");
     }
 
     #[test]
