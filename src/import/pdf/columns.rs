@@ -157,6 +157,7 @@ fn row(t: &Tabular, cols: &[(f32, f32)]) -> Row {
                 text,
                 fillers: 0,
                 full: false,
+                across: None,
             })
             .collect(),
     }

@@ -42,6 +42,9 @@ pub struct Flow {
     last: Option<(Line, Margins)>,
     /// Cells left blank because their digits ran across a rule.
     pub unsure_cells: usize,
+    /// Rule crossings table.rs may still try (a file of nothing but rules
+    /// cannot make the reader crawl).
+    crossings: usize,
 }
 
 impl Flow {
@@ -52,11 +55,12 @@ impl Flow {
             paragraph: String::new(),
             last: None,
             unsure_cells: 0,
+            crossings: 20_000_000,
         }
     }
 
     pub fn page(&mut self, page: &Page) {
-        let tables = table::find(&page.rules);
+        let tables = table::find(&page.rules, &mut self.crossings);
         let mut inside: Vec<Vec<Glyph>> = vec![Vec::new(); tables.len()];
         let mut free: Vec<Glyph> = Vec::new();
         for g in &page.glyphs {
@@ -170,17 +174,17 @@ fn stitch(pages: &mut [PageItems]) {
             && before_is_table
             && let Some((_, Item::Rows(next))) = rest[0].items.first_mut()
         {
-            let repeated = next.iter().take_while(|r| header.contains(r)).count();
+            let repeated = next
+                .iter()
+                .take_while(|r| header.iter().any(|h| h.same_text(r)))
+                .count();
             next.drain(..repeated);
-            let carried = next
-                .first()
-                .and_then(Row::carried_over_text)
-                .map(str::to_string);
-            if let Some(text) = carried
+            let carried = next.first().and_then(Row::carried_over).cloned();
+            if let Some(end) = carried
                 && let Some((_, Item::Rows(before))) = done[p - 1].items.last_mut()
-                && let Some(label) = before.last_mut().and_then(Row::cut_label)
+                && let Some(label) = before.last_mut().and_then(|r| r.label_going_on_in(&end))
             {
-                label.text.push_str(&text);
+                label.text.push_str(&end.text);
                 next.remove(0);
             }
         }
@@ -304,6 +308,7 @@ mod tests {
                     text: t.to_string(),
                     fillers: 0,
                     full: *full,
+                    across: Some((0.0, 100.0)),
                 })
                 .collect(),
         }

@@ -427,9 +427,9 @@ fn simple(doc: &Document, dict: &Dictionary, subtype: &[u8], to_unicode: Option<
         .get(b"Widths")
         .map(|o| resolve(doc, o))
         .and_then(Object::as_array)
-        && first >= 0.0
+        && (0.0..256.0).contains(&first)
     {
-        for (k, o) in list.iter().enumerate() {
+        for (k, o) in list.iter().take(256).enumerate() {
             let code = first as usize + k;
             if code < 256
                 && let Some(v) = number(doc, o)

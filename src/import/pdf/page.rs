@@ -68,7 +68,7 @@ impl Default for Budget {
     fn default() -> Budget {
         Budget {
             ops: 20_000_000,
-            glyphs: 2_000_000,
+            glyphs: 500_000,
             bytes: 256 << 20,
             exhausted: false,
         }
@@ -542,6 +542,8 @@ fn is_white(n: &[Obj]) -> bool {
 #[derive(Default)]
 struct Path {
     subpaths: Vec<Subpath>,
+    /// Points in all subpaths.
+    points: usize,
 }
 
 #[derive(Default)]
@@ -553,10 +555,13 @@ struct Subpath {
 
 /// Points kept for one path: a page of curves is no table.
 const MAX_POINTS: usize = 100_000;
+/// Rules kept for one page (table.rs reads fewer still).
+const MAX_RULES: usize = 20_000;
 
 impl Path {
     fn move_to(&mut self, p: (f32, f32)) {
-        if self.subpaths.len() < MAX_POINTS {
+        if self.points < MAX_POINTS {
+            self.points += 1;
             self.subpaths.push(Subpath {
                 points: vec![p],
                 ..Subpath::default()
@@ -565,9 +570,14 @@ impl Path {
     }
 
     fn line_to(&mut self, p: (f32, f32)) {
+        if self.points >= MAX_POINTS {
+            return;
+        }
         match self.subpaths.last_mut() {
-            Some(s) if s.points.len() < MAX_POINTS => s.points.push(p),
-            Some(_) => {}
+            Some(s) => {
+                self.points += 1;
+                s.points.push(p);
+            }
             None => self.move_to(p),
         }
     }
@@ -587,6 +597,9 @@ impl Path {
 
     fn stroke(&self, rules: &mut Vec<Rule>) {
         for s in self.subpaths.iter().filter(|s| !s.curved) {
+            if rules.len() >= MAX_RULES {
+                return;
+            }
             let mut pts = s.points.clone();
             if s.closed
                 && let Some(first) = pts.first().copied()
@@ -608,6 +621,9 @@ impl Path {
             .iter()
             .filter(|s| !s.curved && s.points.len() >= 3)
         {
+            if rules.len() >= MAX_RULES {
+                return;
+            }
             let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
             for &(x, y) in &s.points {
                 x0 = x0.min(x);

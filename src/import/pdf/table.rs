@@ -95,10 +95,14 @@ impl Table {
             out.push(Row {
                 cells: row
                     .iter()
-                    .map(|&i| Cell {
-                        text: std::mem::take(&mut text[i]),
-                        fillers: self.cells[i].c1 - self.cells[i].c0,
-                        full: full[i],
+                    .map(|&i| {
+                        let c = self.cells[i];
+                        Cell {
+                            text: std::mem::take(&mut text[i]),
+                            fillers: c.c1 - c.c0,
+                            full: full[i],
+                            across: Some((self.xs[c.c0], self.xs[(c.c1 + 1).min(cols)])),
+                        }
                     })
                     .collect(),
             });
@@ -184,38 +188,49 @@ fn snap(mut v: Vec<f32>) -> Vec<f32> {
         .collect()
 }
 
-/// Rules kept per page: more are a drawing, not a table.
-const MAX_RULES: usize = 4000;
+/// Rules read per page: more are a drawing, not a table.
+const MAX_RULES: usize = 2000;
 
-/// The ruled tables of a page.
-pub fn find(rules: &[Rule]) -> Vec<Table> {
+/// The ruled tables of a page. `budget`: rule crossings still to be tried
+/// in the document; when it runs out, pages are read without their rules.
+pub fn find(rules: &[Rule], budget: &mut usize) -> Vec<Table> {
     let rules = &rules[..rules.len().min(MAX_RULES)];
     let h = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     let v = merge(rules.iter().filter(|r| !r.horizontal).copied().collect());
     // Connected rules: a horizontal and a vertical that meet.
     let n = h.len() + v.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // `v` is sorted by position: only the verticals within a horizontal's
+    // reach are tried.
     for (i, a) in h.iter().enumerate() {
-        for (j, b) in v.iter().enumerate() {
-            let meet = a.a - SNAP <= b.at
-                && b.at <= a.b + SNAP
-                && b.a - SNAP <= a.at
-                && a.at <= b.b + SNAP;
-            if meet {
+        let from = v.partition_point(|b| b.at < a.a - SNAP);
+        for (j, b) in v.iter().enumerate().skip(from) {
+            if b.at > a.b + SNAP {
+                break;
+            }
+            if *budget == 0 {
+                return Vec::new();
+            }
+            *budget -= 1;
+            if b.a - SNAP <= a.at && a.at <= b.b + SNAP {
                 union(&mut parent, i, h.len() + j);
             }
         }
     }
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; n];
     for i in 0..n {
         let root = find_root(&mut parent, i);
-        match groups.iter_mut().find(|g| g.0 == root) {
-            Some(g) => g.1.push(i),
-            None => groups.push((root, vec![i])),
+        match group_of_root[root] {
+            Some(g) => groups[g].push(i),
+            None => {
+                group_of_root[root] = Some(groups.len());
+                groups.push(vec![i]);
+            }
         }
     }
     let mut out = Vec::new();
-    for (_, members) in groups {
+    for members in groups {
         let hs: Vec<Rule> = members
             .iter()
             .filter(|&&i| i < h.len())
@@ -268,19 +283,32 @@ fn grid(hs: &[Rule], vs: &[Rule]) -> Option<Table> {
     if cols * rows > 20_000 {
         return None;
     }
-    let covers = |rules: &[Rule], at: f32, a: f32, b: f32| {
-        rules
+    // The rules on each grid line, so that a unit's borders are looked up
+    // among a few.
+    let on_lines = |lines: &[f32], rules: &[Rule]| -> Vec<Vec<(f32, f32)>> {
+        lines
             .iter()
-            .any(|r| (r.at - at).abs() <= SNAP && r.b.min(b) - r.a.max(a) >= 0.5 * (b - a))
+            .map(|at| {
+                rules
+                    .iter()
+                    .filter(|r| (r.at - at).abs() <= SNAP)
+                    .map(|r| (r.a, r.b))
+                    .collect()
+            })
+            .collect()
+    };
+    let (v_on, h_on) = (on_lines(&xs, vs), on_lines(&ys, hs));
+    let covers = |on: &[(f32, f32)], a: f32, b: f32| {
+        on.iter().any(|r| r.1.min(b) - r.0.max(a) >= 0.5 * (b - a))
     };
     let mut parent: Vec<usize> = (0..cols * rows).collect();
     for r in 0..rows {
         for c in 0..cols {
             let unit = r * cols + c;
-            if c + 1 < cols && !covers(vs, xs[c + 1], ys[r], ys[r + 1]) {
+            if c + 1 < cols && !covers(&v_on[c + 1], ys[r], ys[r + 1]) {
                 union(&mut parent, unit, unit + 1);
             }
-            if r + 1 < rows && !covers(hs, ys[r + 1], xs[c], xs[c + 1]) {
+            if r + 1 < rows && !covers(&h_on[r + 1], xs[c], xs[c + 1]) {
                 union(&mut parent, unit, unit + cols);
             }
         }
@@ -377,7 +405,7 @@ mod tests {
 
     #[test]
     fn spans_and_cells() {
-        let tables = find(&two_rows());
+        let tables = find(&two_rows(), &mut 1000);
         assert_eq!(tables.len(), 1);
         let mut g = run("一、本年新收", 60.0, 120.0, 12.0, 12.0);
         g.extend(run("21", 290.0, 120.0, 12.0, 6.0));
@@ -398,7 +426,7 @@ mod tests {
 
     #[test]
     fn a_number_across_a_rule_is_not_placed() {
-        let tables = find(&two_rows());
+        let tables = find(&two_rows(), &mut 1000);
         let mut g = run("12", 243.0, 150.0, 12.0, 6.0);
         g.extend(run("3", 290.0, 150.0, 12.0, 6.0));
         let (rows, unsure) = tables[0].rows(&g);
@@ -415,12 +443,14 @@ mod tests {
             v(150.0, 100.0, 130.0),
             v(250.0, 100.0, 130.0),
         ];
-        let t = &find(&rules)[0];
+        let t = &find(&rules, &mut 1000)[0];
         let mut g = run("规章", 60.0, 120.0, 12.0, 12.0);
         g.extend(run("0", 200.0, 120.0, 12.0, 6.0));
         g.extend(run("5", 300.0, 120.0, 12.0, 6.0));
         assert_eq!(t.rows(&g).0[0].line(), "| 规章 | 0 | 5 |");
         // A lone underline is no table.
-        assert!(find(&[h(100.0, 50.0, 350.0)]).is_empty());
+        assert!(find(&[h(100.0, 50.0, 350.0)], &mut 1000).is_empty());
+        // Out of budget: no table.
+        assert!(find(&rules, &mut 2).is_empty());
     }
 }
