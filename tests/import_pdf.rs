@@ -250,6 +250,31 @@ fn libreoffice_made_from_our_web_page_reads_every_figure_in_its_cell() {
     );
 }
 
+#[test]
+fn the_blank_form_from_word_via_libreoffice_reads_as_blank_cells_and_no_figure() {
+    // shared/reference/template-2021-wps.docx (the blank 2021 form as WPS
+    // writes it) converted by LibreOffice: the tables' structure, no figure.
+    let bytes = std::fs::read(fixture("libreoffice-from-blank-form-docx.pdf")).unwrap();
+    let text = import::pdf_text(&bytes).unwrap();
+    for row in [
+        "| 规章 |  |  |  |",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+        "| （三）不予公开 | 1.属于国家秘密 |  |  |  |  |  |  |  |",
+        "| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 |  |  |  |  |  |  |  |",
+        "|  | （七）总计 |  |  |  |  |  |  |  |",
+    ] {
+        assert!(text.lines().any(|l| l == row), "{row}\n{text}");
+    }
+    let i = import::import_bytes(&bytes, None).unwrap();
+    assert_eq!(i.summary.cells_read, 0);
+    assert!(i.summary.cells_blank > 100, "{:?}", i.summary.lines());
+    assert_eq!(
+        i.report.applications,
+        nianbao::report::Applications::default()
+    );
+    assert!(!i.summary.organ_found && !i.summary.year_found);
+}
+
 /// The export as it is now, not only the committed fixture: a change of the
 /// PDF layout that the reader cannot follow fails here.
 #[cfg(feature = "pdf")]
@@ -473,6 +498,43 @@ fn figures_too_close_to_tell_their_columns_apart_stay_as_printed() {
     let pdf = one_page(cjk_font("GBK-EUC-H"), &placed(gbk, &texts));
     let text = import::pdf_text(&pdf).unwrap();
     assert_eq!(text, "规章 0 12\n行政规范性文件 3 4\n");
+}
+
+/// `pdf` encrypted (RC4, 128 bits) with these passwords.
+fn encrypted(pdf: &[u8], user_password: &str) -> Vec<u8> {
+    use lopdf::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc = Document::load_mem(pdf).unwrap();
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+            Object::string_literal(b"0123456789abcdef".to_vec()),
+        ],
+    );
+    let state = EncryptionState::try_from(EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: Permissions::PRINTABLE,
+    })
+    .unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn a_pdf_locked_with_a_password_is_refused_and_one_only_restricted_is_read() {
+    let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let plain = one_page(cjk_font("GBK-EUC-H"), &content(gbk));
+    // Most published PDFs are encrypted only to forbid copying or printing:
+    // no password is needed to open them.
+    assert_short_report(&encrypted(&plain, ""));
+    let e = import::import_bytes(&encrypted(&plain, "secret"), None).unwrap_err();
+    assert_eq!(e, ImportError::PdfEncrypted);
+    assert!(e.to_string().contains("设有打开密码"), "{e}");
 }
 
 fn scan() -> Vec<u8> {
