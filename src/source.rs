@@ -27,11 +27,13 @@ pub enum Kind {
     /// `.doc` and `.wps` are claimed too, so that they are refused with what
     /// to do (save as .docx) rather than passed over.
     Docx,
+    /// A published PDF (its text layer; a scan is refused).
+    Pdf,
 }
 
 impl Kind {
     /// Every kind, the file format first.
-    pub const ALL: [Kind; 4] = [Kind::Json, Kind::Text, Kind::Html, Kind::Docx];
+    pub const ALL: [Kind; 5] = [Kind::Json, Kind::Text, Kind::Html, Kind::Docx, Kind::Pdf];
 
     /// The file name extensions that say this kind, lower case, without the dot.
     pub fn extensions(self) -> &'static [&'static str] {
@@ -40,6 +42,7 @@ impl Kind {
             Kind::Text => &["txt"],
             Kind::Html => &["html", "htm"],
             Kind::Docx => &["docx", "doc", "wps"],
+            Kind::Pdf => &["pdf"],
         }
     }
 
@@ -59,6 +62,7 @@ impl Kind {
             Kind::Text => "文本",
             Kind::Html => "网页",
             Kind::Docx => "Word 文档",
+            Kind::Pdf => "PDF 文件",
         }
     }
 
@@ -73,6 +77,7 @@ impl Kind {
             SourceKind::Text => Kind::Text,
             SourceKind::Html => Kind::Html,
             SourceKind::Docx => Kind::Docx,
+            SourceKind::Pdf => Kind::Pdf,
         }
     }
 }
@@ -136,7 +141,7 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
     match Kind::of(path) {
         Some(Kind::Json) => store::load(path).map(file_format).map_err(OpenError::Load),
         // The importer knows these by their extension.
-        Some(Kind::Text | Kind::Html | Kind::Docx) => import::import_file(path)
+        Some(Kind::Text | Kind::Html | Kind::Docx | Kind::Pdf) => import::import_file(path)
             .map(imported)
             .map_err(OpenError::Import),
         None => {

@@ -14,6 +14,7 @@ mod docx;
 mod html;
 mod labels;
 mod outline;
+mod pdf;
 mod proactive;
 mod rows;
 mod split;
@@ -52,6 +53,14 @@ pub enum ImportError {
     OldWord,
     /// A .docx that cannot be read (the message says why and what to do).
     Docx(String),
+    /// A PDF whose structure cannot be read (truncated, not a PDF inside).
+    PdfDamaged,
+    /// A PDF that needs a password to open.
+    PdfEncrypted,
+    /// A PDF of page images without a text layer: a scan.
+    Scanned,
+    /// A PDF whose fonts do not say which characters their glyphs are.
+    PdfNoText,
 }
 
 impl fmt::Display for ImportError {
@@ -80,14 +89,27 @@ impl fmt::Display for ImportError {
                 "这是旧版 Word（.doc）或 WPS（.wps）格式的文件，无法直接导入：请在 Word 或 WPS 中打开它，选择“文件 → 另存为”，文件类型选“Word 文档（*.docx）”，再导入另存的 .docx 文件（设有打开密码的文档请先取消密码）",
             ),
             ImportError::Docx(m) => f.write_str(m),
+            ImportError::PdfDamaged => f.write_str(
+                "PDF 文件已损坏或不完整（可能没有下载完），无法读取：请重新下载，或导入年报的网页",
+            ),
+            ImportError::PdfEncrypted => f.write_str(
+                "PDF 文件设有打开密码，无法读取：请向发布单位索取未加密的文本版，或导入年报的网页",
+            ),
+            ImportError::Scanned => f.write_str(
+                "这是扫描件：PDF 的页面只是图片，没有可以读取的文字层（本程序不做文字识别）。请向发布单位索取文本版（WPS 或 Word 导出的 PDF），或导入年报的网页",
+            ),
+            ImportError::PdfNoText => f.write_str(
+                "PDF 中的文字无法识别：字体没有提供字形对应的文字。请向发布单位索取文本版，或导入年报的网页",
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// Import a file: `.html`/`.htm` as a web page, `.docx` as a Word document,
-/// anything else by its content (a Word document, a web page, or text).
+/// Import a file: `.html`/`.htm` as a web page, `.pdf` as a PDF, `.docx` as
+/// a Word document, anything else by its content (a PDF, a Word document, a
+/// web page, or text).
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable(read_error(&e)))?;
     if meta.is_dir() {
@@ -99,11 +121,13 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         .map(str::to_ascii_lowercase);
     let kind = match ext.as_deref() {
         Some("html" | "htm") => Some(SourceKind::Html),
+        Some("pdf") => Some(SourceKind::Pdf),
         Some("docx") => Some(SourceKind::Docx),
         _ => None,
     };
-    // Word documents carry pictures (seals, signatures): a larger cap.
+    // PDFs and Word documents carry pictures (seals, signatures): larger caps.
     let limit = match ext.as_deref() {
+        Some("pdf") => pdf::MAX_BYTES,
         Some("docx" | "doc" | "wps") => docx::MAX_BYTES,
         _ => decode::MAX_BYTES,
     };
@@ -122,10 +146,11 @@ fn read_error(e: &std::io::Error) -> String {
     }
 }
 
-/// Import the bytes of a page or document; `kind` when the caller knows it,
-/// else sniffed. A Word 97 or WPS file is refused with what to do about it,
-/// whatever its name says.
+/// Import the bytes of a page; `kind` when the caller knows it, else sniffed.
 pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, ImportError> {
+    if kind == Some(SourceKind::Pdf) || (kind.is_none() && pdf::looks_like_pdf(bytes)) {
+        return import_pdf(bytes);
+    }
     if docx::is_ole(bytes) {
         return Err(ImportError::OldWord);
     }
@@ -152,6 +177,29 @@ pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, 
         ..ImportSummary::default()
     };
     let report = read(&without_page_numbers(&plain), kind, &mut summary)?;
+    Ok(Imported { report, summary })
+}
+
+/// A PDF's text as the importer reads it: paragraphs as lines, table rows
+/// as `|`-bordered cells (for tests, and to see what an import read).
+pub fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
+    pdf::to_text(bytes).map(|p| p.text)
+}
+
+/// A PDF's text layer, rebuilt into lines and table rows, read as text is.
+fn import_pdf(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let pdf = pdf::to_text(bytes)?;
+    let mut summary = ImportSummary {
+        source: SourceKind::Pdf,
+        encoding: "PDF",
+        ..ImportSummary::default()
+    };
+    let report = read(
+        &without_page_numbers(&pdf.text),
+        SourceKind::Pdf,
+        &mut summary,
+    )?;
+    summary.notes.extend(pdf.notes);
     Ok(Imported { report, summary })
 }
 

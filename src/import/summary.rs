@@ -29,6 +29,8 @@ pub enum SourceKind {
     Html,
     /// A Word document (.docx).
     Docx,
+    /// A PDF's text layer.
+    Pdf,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -85,12 +87,12 @@ impl ImportSummary {
     /// The summary as lines of Chinese text.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
-        let source = match self.source {
-            SourceKind::Text => "文本",
-            SourceKind::Html => "网页",
-            SourceKind::Docx => "Word 文档",
-        };
-        out.push(format!("来源：{source}，编码 {}", self.encoding));
+        match self.source {
+            SourceKind::Text => out.push(format!("来源：文本，编码 {}", self.encoding)),
+            SourceKind::Html => out.push(format!("来源：网页，编码 {}", self.encoding)),
+            SourceKind::Docx => out.push(format!("来源：Word 文档，编码 {}", self.encoding)),
+            SourceKind::Pdf => out.push("来源：PDF 文件（读取其中的文字层）".into()),
+        }
         match self.edition {
             Some(e) => out.push(format!("格式：{}", e.label())),
             None => out.push("格式：未能判断（没有找到统计表格）".into()),
