@@ -4,8 +4,9 @@
 //! text, a scan is refused with its reason, and a damaged file gets a
 //! message rather than a crash.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 use nianbao::checks::{self, Severity};
@@ -555,21 +556,39 @@ fn a_scan_is_refused_with_its_reason() {
 }
 
 #[test]
-fn the_cli_refuses_a_scan_with_exit_2() {
+fn the_cli_imports_a_pdf_and_refuses_a_scan_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("扫描版年报.pdf");
-    std::fs::write(&pdf, scan()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg("import")
-        .arg(&pdf)
-        .arg("-o")
-        .arg(dir.path().join("out.json"))
-        .output()
-        .unwrap();
+    std::fs::write(dir.path().join("扫描版年报.pdf"), scan()).unwrap();
+    let out = common::nianbao(&["import", "扫描版年报.pdf", "-o", "out.json"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("这是扫描件"), "{err}");
+    assert!(
+        common::stderr(&out).contains("这是扫描件"),
+        "{}",
+        common::stderr(&out)
+    );
     assert!(!dir.path().join("out.json").exists());
+
+    std::fs::copy(
+        fixture("hongze-2023-published.pdf"),
+        dir.path().join("洪泽区2023年报.pdf"),
+    )
+    .unwrap();
+    let out = common::nianbao(
+        &["import", "洪泽区2023年报.pdf", "-o", "洪泽.json"],
+        dir.path(),
+    );
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("来源：PDF 文件（读取其中的文字层）"), "{err}");
+    let saved =
+        nianbao::store::parse(&std::fs::read(dir.path().join("洪泽.json")).unwrap()).unwrap();
+    assert_eq!(saved.organ, "洪泽区人民政府");
+    assert_eq!(
+        saved
+            .applications
+            .get(AppRow::NewReceived, nianbao::form::AppCol::Total),
+        Some(21)
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Published reports into the file format: text copied from a report's web
-//! page or PDF, the page's HTML, or a Word document (DESIGN.md, "import/").
+//! page or PDF, the page's HTML, a Word document, or the PDF itself — its
+//! text layer rebuilt into the same text shape (pdf/) (DESIGN.md, "import/").
 //!
 //! Published pages are messy — cells one per line or run together, labels
 //! with typos, the 2019 form, pages cut short. The importer reads what is
