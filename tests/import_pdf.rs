@@ -4,6 +4,9 @@
 //! text, a scan is refused with its reason, and a damaged file gets a
 //! message rather than a crash.
 
+// Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -92,7 +95,7 @@ fn assert_expected_figures(i: &Imported, stem: &str) {
     let mut found: Vec<&str> = checks::run(r, None, &|_| true)
         .iter()
         .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.id)
+        .map(|f| f.id.id())
         .collect();
     found.dedup();
     assert_eq!(

@@ -17,7 +17,7 @@ pub const CMD: Sub = Sub {
     prog: "nianbao check",
     usage: "\
 用法：nianbao check [选项] 路径...
-  检查年报：.json 年报文件，或已发布年报的 .txt 文本、.html 网页、.docx Word 文档（导入后检查）；
+  检查年报：.json 年报文件，或已发布年报的 .txt 文本、.html 网页、.docx Word 文档、.pdf 文件（导入后检查）；
   路径可以是文件夹，检查其中所有这些文件。
 选项：
   --format text|json

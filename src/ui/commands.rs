@@ -67,7 +67,7 @@ impl Command {
             Command::New => "新建年报",
             Command::NewFromPrior => "从上年年报创建…",
             Command::Open => "打开…",
-            Command::Import => "导入已发布的年报（网页或文本）…",
+            Command::Import => "导入已发布的年报（网页、文本、Word、PDF）…",
             Command::LinkPrior => "关联上年年报…",
             Command::OpenPath(_) => "打开",
             Command::OpenSample => "打开示例（阿戛镇2024年）",
