@@ -198,9 +198,18 @@ fn read_unit(text: &Text, unit: &Unit, out: &mut Appeals, summary: &mut ImportSu
     }
     let raw = row.raw();
     if all.len() > 1 && left.len() < k {
+        let how = if decided
+            .iter()
+            .zip(&by_position)
+            .any(|(d, p)| d.is_some() && p.is_none())
+        {
+            "（按各组总计确定）"
+        } else {
+            ""
+        };
         summary
             .decided
-            .push(format!("{name}“{raw}”→{}", choice::show(&decided)));
+            .push(format!("{name}“{raw}”→{}{how}", choice::show(&decided)));
     }
     if !left.is_empty() {
         let labels: Vec<String> = left

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::bare;
 use super::cells::{self, Piece};
 use super::choice;
 use super::rows::{self, Found};
@@ -89,17 +90,48 @@ pub fn read(
 
     let mut readings: Vec<RowReading> = Vec::new();
     let mut missing = Vec::new();
-    for (k, (row, label)) in found.iter().enumerate() {
-        let Some(label) = label else {
+    // Where each row's figures are: after its label, or above it.
+    let labels: Vec<bare::Label> = found
+        .iter()
+        .filter_map(|(_, l)| l.as_ref())
+        .map(|l| bare::Label {
+            start: l.start,
+            end: l.end,
+        })
+        .collect();
+    let ranges = match bare::ranges(text, from, to, &labels) {
+        Ok((ranges, layout)) => {
+            if layout == bare::Layout::Above {
+                summary.notes.push(format!(
+                    "{}各行的数字单独成行、印在标签上方（表格第一行之上有数字，最后一行之下没有）：已按此对应",
+                    table()
+                ));
+            }
+            Some(ranges)
+        }
+        Err(why) => {
+            summary.unplace(
+                found
+                    .iter()
+                    .filter(|(_, l)| l.is_some())
+                    .flat_map(|(r, _)| row_cells(*r))
+                    .collect(),
+                format!("{}：{why}", table()),
+            );
+            None
+        }
+    };
+    let mut k = 0;
+    for (row, label) in &found {
+        let Some(_) = label else {
             missing.push(*row);
             continue;
         };
-        let span_end = found[k + 1..]
-            .iter()
-            .find_map(|(_, l)| l.as_ref().map(|l| l.start))
-            .unwrap_or(to)
-            .max(label.end);
-        let cells = cells::read(text, label.end, span_end, &noise);
+        let Some((span_from, span_to)) = ranges.as_ref().map(|r| r[k]) else {
+            continue;
+        };
+        k += 1;
+        let cells = cells::read(text, span_from, span_to, &noise);
         if let Some(u) = &cells.unrecognised {
             summary.unrecognised.push(format!(
                 "{}“{}”之后：{}",
@@ -291,6 +323,12 @@ fn place(
                 .any(|(d, r)| d.is_some() && r.is_none())
             {
                 "（按各列合计确定）"
+            } else if decided
+                .iter()
+                .zip(&by_position)
+                .any(|(d, p)| d.is_some() && p.is_none())
+            {
+                "（按本行总计确定）"
             } else {
                 ""
             };

@@ -80,11 +80,15 @@ fn is_separator(line: &str, header_above: bool) -> bool {
     let Some(cells) = cells(line) else {
         return false;
     };
+    // An empty cell (a doubled border, "|---||") is no cell of its own.
+    let cells: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
     let dash_cell = |c: &&str, min: usize| {
         let core = c.trim_matches(':');
         core.chars().count() >= min && core.chars().all(|ch| ch == '-')
     };
-    cells.iter().all(|c| dash_cell(c, 3)) || (header_above && cells.iter().all(|c| dash_cell(c, 1)))
+    !cells.is_empty()
+        && (cells.iter().all(|c| dash_cell(c, 3))
+            || (header_above && cells.iter().all(|c| dash_cell(c, 1))))
 }
 
 /// A Markdown rule: "---", "***", "___" on a line of its own.

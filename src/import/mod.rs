@@ -9,6 +9,7 @@
 
 mod appeals;
 mod applications;
+mod bare;
 mod cells;
 mod choice;
 mod decode;

@@ -90,6 +90,12 @@ fn title_len(section: Section, w: &[char]) -> Option<usize> {
             .and_then(|_| at("申请", 20))
             .map(with_situation),
         Section::Appeals => {
+            // The row 四、结转下年度继续办理 right before the heading (its
+            // figures printed above it) is no heading.
+            let row = super::rows::parts(crate::form::AppRow::CarriedForward.label().top).body;
+            if w.starts_with(&row) {
+                return None;
+            }
             at("复议", 20)?;
             at("诉讼", 30).map(with_situation)
         }

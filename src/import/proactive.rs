@@ -4,6 +4,7 @@
 //! figures whose meaning is the same (处理决定数量) are taken over.
 
 use super::applications::clip;
+use super::bare;
 use super::cells::{self, Piece};
 use super::choice;
 use super::rows;
@@ -151,13 +152,58 @@ pub fn read(
         }
     }
 
+    // Where each row's figures are, block by block (a block's header ends
+    // the row before it): after its label, or above it.
+    let mut spans: Vec<Option<(usize, usize)>> = vec![None; found.len()];
+    let block_of = |pos: usize| blocks.iter().rposition(|b| *b <= pos);
+    let mut k = 0;
+    while k < found.len() {
+        let block = block_of(found[k].1.start);
+        let rows: Vec<usize> = (k..found.len())
+            .take_while(|j| block_of(found[*j].1.start) == block)
+            .collect();
+        let block_from = block.map_or(from, |b| blocks[b]);
+        let block_to = blocks
+            .iter()
+            .copied()
+            .find(|b| *b > found[k].1.start)
+            .unwrap_or(to);
+        let labels: Vec<bare::Label> = rows
+            .iter()
+            .map(|j| bare::Label {
+                start: found[*j].1.start,
+                end: found[*j].1.end,
+            })
+            .collect();
+        match bare::ranges(text, block_from, block_to, &labels) {
+            Ok((ranges, _)) => {
+                for (j, r) in rows.iter().zip(ranges) {
+                    spans[*j] = Some(r);
+                }
+            }
+            Err(why) => {
+                for j in &rows {
+                    let cells = found[*j]
+                        .0
+                        .fields
+                        .iter()
+                        .flatten()
+                        .map(|f| CellRef::ProactiveField(*f))
+                        .collect();
+                    summary.unplace(cells, format!("{}“{}”：{why}", table(), found[*j].0.label));
+                }
+            }
+        }
+        k += rows.len().max(1);
+    }
+
     let mut out = Proactive::default();
     let mut unmapped = Vec::new();
-    for (k, (spec, f)) in found.iter().enumerate() {
-        let next_row = found.get(k + 1).map_or(to, |(_, n)| n.start);
-        let next_block = blocks.iter().copied().find(|b| *b >= f.end).unwrap_or(to);
-        let end = next_row.min(next_block).max(f.end);
-        let cells = cells::read(text, f.end, end, &noise);
+    for ((spec, _), span) in found.iter().zip(spans) {
+        let Some((span_from, span_to)) = span else {
+            continue;
+        };
+        let cells = cells::read(text, span_from, span_to, &noise);
         if let Some(u) = &cells.unrecognised {
             summary
                 .unrecognised

@@ -63,7 +63,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
 
 /// Where a heading may begin in a line: its first character (after spaces
 /// and Markdown's marks), and in run-together text every ordinal 一、…六、
-/// right after a sentence's end or a figure.
+/// right after a sentence's end or a figure (with its unit).
 fn line_starts(chars: &[char]) -> Vec<usize> {
     let first = chars
         .iter()
@@ -73,8 +73,16 @@ fn line_starts(chars: &[char]) -> Vec<usize> {
         if Some(i) == first || !is_ordinal(chars, i) {
             continue;
         }
-        let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
-        if before.is_some_and(|c| c.is_ascii_digit() || "。！？!?]】".contains(*c)) {
+        let mut before = chars[..i].iter().rev().filter(|c| !c.is_whitespace());
+        let last = before.next();
+        // A figure, a figure and its unit ("2895.90元"), a sentence's end.
+        let figure = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
+        let ends = match last {
+            Some(c) if "元件条个项".contains(*c) => figure(before.next()),
+            Some(c) => c.is_ascii_digit() || "。！？!?]】".contains(*c),
+            None => false,
+        };
+        if ends {
             out.push(i);
         }
     }
