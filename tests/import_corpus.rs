@@ -191,6 +191,23 @@ fn pingtan_2022_counting_carried_over_applications_is_not_flagged() {
     );
     // The heading with its typo (行政法复议) is still 四.
     assert_eq!(r.appeals.review.total, Some(2));
+    // Table A's "8855698" runs together and has no total; the narrative
+    // states two of its three figures ("现行有效行政规范性文件698件",
+    // "制发的规范性文件88件"), which leaves one split: 88|55|698.
+    assert_eq!(
+        [
+            r.proactive.normative_documents.issued,
+            r.proactive.normative_documents.repealed,
+            r.proactive.normative_documents.in_force
+        ],
+        [Some(88), Some(55), Some(698)]
+    );
+    let i = import("003_fujian-pingtan-2022");
+    assert_eq!(
+        i.summary
+            .state(CellRef::ProactiveField(ProactiveField::NormativeRepealed)),
+        Some(CellState::Read(import::Basis::Narrative))
+    );
 }
 
 #[test]

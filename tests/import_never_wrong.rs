@@ -336,3 +336,50 @@ fn a_note_in_a_cell_is_not_a_figure() {
     );
     assert!(findings(&i).is_empty());
 }
+
+/// OCR text without Markdown: a header row naming the columns 数据1…数据6
+/// between a label and its figures is no figure, and is no reason to stop.
+#[test]
+fn converter_column_names_are_not_figures() {
+    let text = page(Shape::Below, "本年度工作有序开展。", None).replace(
+        "（一）予以公开\n",
+        "（一）予以公开\n类别 数据1 数据2 数据3 数据4 数据5 数据6 总计\n",
+    );
+    let i = import(&text);
+    assert_eq!(
+        i.report.applications.row(AppRow::Granted),
+        &[290, 1, 0, 0, 3, 0, 294].map(Some)
+    );
+    assert!(
+        i.summary.unrecognised.is_empty(),
+        "{:#?}",
+        i.summary.unrecognised
+    );
+    assert!(findings(&i).is_empty());
+}
+
+/// OCR breaks rows over several lines: a long label in two, a row of
+/// figures in two. The row is still one row, its figures in their columns.
+#[test]
+fn rows_broken_over_lines_are_one_row() {
+    let label = AppRow::OtherNoCorrection.label().leaf.unwrap();
+    let (head, tail) = label.split_at(label.char_indices().nth(20).unwrap().0);
+    let text = page(Shape::Markdown, "本年度工作有序开展。", None)
+        .replace(
+            &format!("| {label} | 9 |"),
+            &format!("| {head}\n{tail} | 9 |"),
+        )
+        .replace(
+            "| （一）予以公开 | 290 | 1 | 0 | 0 | 3 | 0 | 294 |",
+            "| （一）予以公开 | 290 | 1 | 0 |\n| 0 | 3 | 0 | 294 |",
+        );
+    assert!(text.contains(tail) && text.contains("| 0 | 3 | 0 | 294 |"));
+    let i = import(&text);
+    assert_eq!(
+        right_or_blank(Shape::Markdown, &i),
+        0,
+        "{:#?}",
+        i.summary.unplaced
+    );
+    assert!(findings(&i).is_empty());
+}

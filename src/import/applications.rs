@@ -42,6 +42,9 @@ fn noise(sq: &[char]) -> bool {
         words.push(squeeze(APPLICANT_HEADER));
         words.push(squeeze(ORGANISATION_HEADER));
         words.extend(AppCol::ALL.iter().map(|c| squeeze(c.label())));
+        // A converter's header row: "类别 | 数据1 … 数据6 | 总计", "项目".
+        words.extend(["类别", "项目"].map(squeeze));
+        words.extend((1..=AppCol::ALL.len()).map(|i| squeeze(&format!("数据{i}"))));
         words
     });
     // Nothing is left once the words and their ordinals are taken out
