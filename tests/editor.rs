@@ -677,7 +677,8 @@ fn a_published_page_imports_into_a_new_report_with_a_summary() {
     let page = dir.path().join("阿戛镇.html");
     std::fs::write(&page, nianbao::export::html::export(&assets::sample())).unwrap();
     let mut h = editor_with_prompt(dir.path());
-    h.get_by_label("导入已发布的年报（网页、文本、Word、PDF）…").click();
+    h.get_by_label("导入已发布的年报（网页、文本、Word、PDF）…")
+        .click();
     enter_path(&mut h, &page);
     h.get_by_label("导入完成");
     h.get_by_label_contains("来源：网页");
