@@ -118,12 +118,21 @@ fn read_unit(text: &Text, unit: &Unit, out: &mut Appeals, summary: &mut ImportSu
     let cells = cells_of(&unit.groups);
     let k = cells.len();
     let name = unit_name(&unit.groups);
-    // The figures start after the header: after the last word before the first digit.
-    let Some(first_digit) = (unit.from..unit.to).find(|&i| text.norm[i].is_ascii_digit()) else {
-        // Without a digit, a bordered row of exactly its empty cells is the
-        // figures' row, printed blank (a blank form); anything else is a
-        // header without its row.
-        let row = cells::read(text, unit.from, unit.to, &noise);
+    // The figures start after the header: after the last word before the
+    // first digit — or, with no digit at all, after the last word: a blank
+    // form's row of empty cells.
+    let first_digit = (unit.from..unit.to).find(|&i| text.norm[i].is_ascii_digit());
+    let start = (unit.from..first_digit.unwrap_or(unit.to))
+        .rev()
+        .find(|&i| {
+            let c = text.norm[i];
+            !is_filler(c) && !c.is_ascii_digit()
+        })
+        .map_or(unit.from, |i| i + 1);
+    if first_digit.is_none() {
+        // A bordered row of exactly its empty cells is the figures' row,
+        // printed blank; anything else is a header without its row.
+        let row = cells::read(text, start, unit.to, &noise);
         if row.piped
             && row.pieces.len() == k
             && row.pieces.iter().all(|p| matches!(p, Piece::Blank))
@@ -138,14 +147,7 @@ fn read_unit(text: &Text, unit: &Unit, out: &mut Appeals, summary: &mut ImportSu
             .push(format!("{name}：找到了表头，但没有数字"));
         summary.unplace(cells, format!("{name}：找到了表头，但没有读到数字"));
         return false;
-    };
-    let start = (unit.from..first_digit)
-        .rev()
-        .find(|&i| {
-            let c = text.norm[i];
-            !is_filler(c) && !c.is_ascii_digit()
-        })
-        .map_or(unit.from, |i| i + 1);
+    }
     let row = cells::read(text, start, unit.to, &noise);
     if let Some(u) = &row.unrecognised {
         summary

@@ -77,11 +77,17 @@ impl RowText {
             if filled.len() == k {
                 return Ok(vec![filled]);
             }
-            // k cells in a row, the empty cells around them borders.
-            let windows: Vec<Vec<Piece>> = (0..=p.len() - k)
-                .filter(|&i| p[..i].iter().chain(&p[i + k..]).all(|x| *x == Piece::Blank))
-                .map(|i| p[i..i + k].to_vec())
-                .collect();
+            // k cells in a row, the empty cells around them borders. Windows
+            // that read alike are one reading: all blank, a blank row leaves
+            // nothing to decide.
+            let mut windows: Vec<Vec<Piece>> = Vec::new();
+            for i in 0..=p.len() - k {
+                let w = &p[i..i + k];
+                let mut borders = p[..i].iter().chain(&p[i + k..]);
+                if borders.all(|x| *x == Piece::Blank) && !windows.iter().any(|v| v == w) {
+                    windows.push(w.to_vec());
+                }
+            }
             return if windows.is_empty() {
                 Err(format!(
                     "读到{}个数字，多于{k}格，无法确定各数属于哪一列",
@@ -331,11 +337,21 @@ pub fn read(text: &Text, from: usize, to: usize, noise: &dyn Fn(&[char]) -> bool
 /// Cells between `|` borders, all of them: blank cells count by position, and
 /// which of them are empty border cells of merged columns ("0 | ||") is for
 /// [`RowText::readings`] to say.
+///
+/// Rows printed one per line: blank cells on lines after the row's own line
+/// are the next row's, standing before its label (the empty cells under a
+/// label merged over rows, "|  | （二）部分公开 |"); counted here they would
+/// give the row one cell too many and its figures two places to sit.
 fn piped(toks: &[Tok], noise: &dyn Fn(&[char]) -> bool, row_lines: bool) -> Vec<Piece> {
     let groups: Vec<&[Tok]> = toks.split(|t| *t == Tok::Pipe).collect();
     let last = groups.len() - 1;
     let mut cells = Vec::new();
+    // The line each cell is on (line breaks before it in the span).
+    let mut lines = Vec::new();
+    let mut line = 0;
     for (i, g) in groups.iter().enumerate() {
+        let here = line + g.iter().take_while(|t| **t == Tok::Break).count();
+        line += g.iter().filter(|t| **t == Tok::Break).count();
         let nums: Vec<_> = g
             .iter()
             .filter_map(|t| match t {
@@ -357,8 +373,16 @@ fn piped(toks: &[Tok], noise: &dyn Fn(&[char]) -> bool, row_lines: bool) -> Vec<
                 continue;
             }
             cells.push(Piece::Blank);
+            lines.push(here);
         } else {
+            lines.extend(nums.iter().map(|_| here));
             cells.extend(nums);
+        }
+    }
+    if row_lines && let Some(first) = lines.first() {
+        let own = lines.iter().take_while(|l| *l == first).count();
+        if cells[own..].iter().all(|c| *c == Piece::Blank) {
+            cells.truncate(own);
         }
     }
     cells
@@ -416,6 +440,28 @@ mod tests {
         // Fewer cells than columns: which is missing is anyone's guess.
         let e = read_str(" | 3 | 4 |\n").readings(7, 100).unwrap_err();
         assert_eq!(e, "只读到2格（应为7格），无法确定各数属于哪一列");
+    }
+
+    #[test]
+    fn the_next_rows_cells_before_its_label_are_not_this_rows() {
+        // A Word table: the next row starts with the empty cell under a
+        // label merged over rows. Read as this row's eighth cell, it would
+        // let the seven sit one column further left as well.
+        assert_eq!(
+            one(" |  | 25 | 26 |  | 28 | 29 | 30 |\n|  | ", 7),
+            ["", "25", "26", "", "28", "29", "30"]
+        );
+        // Figures on the next line are no such cells: both lines count.
+        let r = read_str(" |  | 25 |\n| 3 | ");
+        assert_eq!(nums(&r), ["", "25", "3"]);
+    }
+
+    #[test]
+    fn a_blank_row_wider_than_its_figures_is_one_reading() {
+        // One figure printed over three columns, blank: whichever column
+        // holds it, it is blank — nothing to decide.
+        let all = read_str(" |  |  |  |\n").readings(1, 100).unwrap();
+        assert_eq!(all, [vec![Piece::Blank]]);
     }
 
     #[test]

@@ -236,8 +236,13 @@ impl ImportSummary {
             .iter()
             .filter_map(|s| s.table_name())
             .collect();
+        // All tables at a glance: figures read, cells the page leaves blank.
+        let (read, blank) = TABLES
+            .iter()
+            .map(|t| self.tally(*t))
+            .fold((0, 0), |(r, b), t| (r + t.read, b + t.blank));
         out.push(format!(
-            "找到表格：{}",
+            "找到表格：{}；读到数字{read}格，空格{blank}格",
             if tables.is_empty() {
                 "无".to_string()
             } else {
