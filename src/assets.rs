@@ -37,6 +37,14 @@ pub fn help_rules() -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// A published text that raises an importer rule, by the rule's id
+/// (`assets/help/examples/import.unplaced.txt`), or the base they change
+/// ("clean"); `None` when there is none.
+pub fn help_example(name: &str) -> Option<String> {
+    let file = Assets::get(&format!("help/examples/{name}.txt"))?;
+    Some(String::from_utf8_lossy(&file.data).into_owned())
+}
+
 /// The sample report.
 pub fn sample() -> Report {
     crate::store::parse(&sample_json()).expect("the embedded sample is a valid report")

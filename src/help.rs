@@ -1,11 +1,13 @@
 //! What each rule means, for a clerk: one text (`assets/help/rules.md`),
 //! shown by `nianbao check --explain RULE` and by the editor's help, and for
-//! each rule a small example report that raises it — the tests run every
-//! example through the checks, so an explanation cannot drift from its rule.
+//! each rule a small example that raises it — a report, or for the rules the
+//! importer raises a published text — the tests run every example through
+//! the checks, so an explanation cannot drift from its rule.
 
 use crate::assets;
-use crate::checks::Rule;
+use crate::checks::{self, Finding, Rule};
 use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField};
+use crate::import;
 use crate::report::{CellRef, Report};
 
 /// One rule explained.
@@ -77,16 +79,51 @@ fn parse(text: &str) -> Vec<Explanation> {
     out
 }
 
-/// A report (and last year's, for the rules that compare years) that raises
-/// a rule: the embedded sample, which raises nothing, changed as the
-/// explanation's example says.
-pub struct Example {
-    pub report: Report,
-    pub prior: Option<Report>,
+/// What raises a rule: a report (and last year's, for the rules that compare
+/// years) — the embedded sample, which raises nothing, changed as the
+/// explanation's example says — or, for the rules the importer raises, a
+/// small published text (`assets/help/examples/`), imported and then checked.
+pub enum Example {
+    Report {
+        report: Box<Report>,
+        prior: Option<Box<Report>>,
+    },
+    /// The text of a published report, as a clerk copies it from the page.
+    Published(String),
 }
 
-/// The example of `rule`'s explanation, as a report.
+impl Example {
+    /// The findings the example raises: the checks' — for a published text,
+    /// with the importer's. `Err` with the importer's message for a text it
+    /// cannot import (a test holds that none is).
+    pub fn findings(&self, covers: &dyn Fn(char) -> bool) -> Result<Vec<Finding>, String> {
+        match self {
+            Example::Report { report, prior } => Ok(checks::run(report, prior.as_deref(), covers)),
+            Example::Published(text) => {
+                let i = import::import_bytes(text.as_bytes(), None).map_err(|e| e.to_string())?;
+                Ok(checks::run_read(
+                    &i.report,
+                    None,
+                    covers,
+                    Some(&i.summary.reading()),
+                ))
+            }
+        }
+    }
+}
+
+/// The published text every importer rule's example changes: it imports
+/// whole and raises nothing.
+pub fn published_base() -> String {
+    assets::help_example("clean").expect("the base example is embedded at build time")
+}
+
+/// The example of `rule`'s explanation.
 pub fn example(rule: Rule) -> Example {
+    // The rules the importer raises: a published text named after the rule.
+    if let Some(text) = assets::help_example(rule.id()) {
+        return Example::Published(text);
+    }
     let mut r = assets::sample();
     let mut prior = None;
     let set = |r: &mut Report, cell: CellRef, v: u64| {
@@ -186,8 +223,13 @@ pub fn example(rule: Rule) -> Example {
             );
         }
         Rule::FontMissingGlyph => r.organ.push('\u{E000}'),
+        // Published texts, above.
+        Rule::ImportUnplaced | Rule::StructureSections => {}
     }
-    Example { report: r, prior }
+    Example::Report {
+        report: Box::new(r),
+        prior: prior.map(Box::new),
+    }
 }
 
 #[cfg(test)]

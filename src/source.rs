@@ -93,6 +93,15 @@ pub struct Opened {
     pub summary: Option<ImportSummary>,
 }
 
+impl Opened {
+    /// What the reading of a published source adds to the checks (its
+    /// unplaced cells, `import.unplaced`, `structure.sections`); `None` for
+    /// the file format, which is read whole.
+    pub fn reading(&self) -> Option<crate::checks::Reading> {
+        self.summary.as_ref().map(ImportSummary::reading)
+    }
+}
+
 /// Why a file could not be opened. Shown, it is the reason alone, in Chinese;
 /// [`OpenError::failed`] is how a sentence about the file begins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,12 +123,26 @@ impl OpenError {
 
     /// The file holds no report at all (a note, a picture, an empty file):
     /// a check of a whole folder passes over it rather than count it as a
-    /// report it could not read.
+    /// report it could not read. Only these named reasons: any other — a file
+    /// that is a report we could not read, such as a scanned PDF — counts as
+    /// unreadable, and a new reason must be named here to be passed over
+    /// (the match has no catch-all, so the compiler asks).
     pub fn is_no_report(&self) -> bool {
-        matches!(
-            self,
-            OpenError::Import(ImportError::NotAReport | ImportError::Empty | ImportError::Binary)
-        )
+        match self {
+            OpenError::Load(_) => false,
+            OpenError::Import(e) => match e {
+                ImportError::NotAReport | ImportError::Empty | ImportError::Binary => true,
+                ImportError::Unreadable(_)
+                | ImportError::TooLarge(_)
+                | ImportError::Encoding
+                | ImportError::OldWord
+                | ImportError::Docx(_)
+                | ImportError::PdfDamaged
+                | ImportError::PdfEncrypted
+                | ImportError::Scanned
+                | ImportError::PdfNoText => false,
+            },
+        }
     }
 }
 

@@ -677,10 +677,13 @@ fn a_published_page_imports_into_a_new_report_with_a_summary() {
     let page = dir.path().join("阿戛镇.html");
     std::fs::write(&page, nianbao::export::html::export(&assets::sample())).unwrap();
     let mut h = editor_with_prompt(dir.path());
-    h.get_by_label("导入已发布的年报（网页、文本、Word、PDF）…").click();
+    h.get_by_label("导入已发布的年报（网页、文本、Word、PDF）…")
+        .click();
     enter_path(&mut h, &page);
     h.get_by_label("导入完成");
     h.get_by_label_contains("来源：网页");
+    // For each table, what was read for certain and what was left blank.
+    h.get_by_label_contains("表三：读到数字175格，原表空白0格，无法确定、已留空0格");
     let doc = h.state().doc.as_ref().unwrap();
     assert_eq!(doc.report.applications, assets::sample().applications);
     assert!(

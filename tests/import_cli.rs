@@ -337,3 +337,105 @@ fn every_command_opens_any_source() {
     );
     assert_eq!(store::load(&dir.path().join("b.json")).unwrap(), a);
 }
+
+/// `nianbao import` says, for each table, what it read for certain, what it
+/// left blank and why, and what a sum decided; `nianbao check` lists the
+/// blanks it made as `import.unplaced` — not as the publisher's `value.blank`.
+#[test]
+fn import_and_check_say_which_cells_were_not_placed_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = corpus("002_fujian-pingtan-2021.txt");
+    let o = nianbao(
+        &["import", src.to_str().unwrap(), "-o", "o.json"],
+        dir.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    for line in [
+        "  表二：读到数字7格，原表空白0格，无法确定、已留空3格\n",
+        "  表四：读到数字15格（其中11格按合计关系确定），原表空白0格，无法确定、已留空0格\n",
+        "  无法确定、已留空（请对照原文填写）：表二“行政规范性文件”的数字“693665”连在一起，可以拆成10种，本表没有合计可供核对，正文也没有说明这些数字：本年制发件数、本年废止件数、现行有效件数无法确定\n",
+        "  按合计关系或正文确定：表三“（四）1.本机关不掌握相关政府信息”“220000325”→22|0|0|0|0|3|25（按各列合计确定）\n",
+    ] {
+        assert!(err.contains(line), "{line}\n{err}");
+    }
+    assert!(err.contains("  表三：读到数字175格（其中"), "{err}");
+
+    let o = nianbao(&["check", src.to_str().unwrap()], dir.path());
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains(
+            "  提示：\n    导入时无法确定，已留空：表二“行政规范性文件”的数字“693665”连在一起"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("（import.unplaced）"), "{out}");
+    assert!(!out.contains("value.blank"), "{out}");
+    let o = nianbao(
+        &["check", "--format", "json", src.to_str().unwrap()],
+        dir.path(),
+    );
+    let line: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let f = &line["findings"][0];
+    assert_eq!(f["id"], "import.unplaced", "{line}");
+    assert_eq!(f["severity"], "info");
+    assert_eq!(
+        f["cells"],
+        serde_json::json!([
+            "proactive.normative_documents.issued",
+            "proactive.normative_documents.repealed",
+            "proactive.normative_documents.in_force"
+        ])
+    );
+}
+
+/// `structure.sections` for a page that does not follow the six national
+/// sections — and not for one that does, whatever else its headings say.
+#[test]
+fn check_reports_a_page_without_the_national_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = corpus("021_zhejiang-longyou-hengshanzhen-2023-nonstandard-PARTIAL.txt");
+    let o = nianbao(&["check", src.to_str().unwrap()], dir.path());
+    let out = stdout(&o);
+    assert!(
+        out.contains("    没有找到“一、总体情况”、“二、主动公开政府信息情况”"),
+        "{out}"
+    );
+    assert!(out.contains("（structure.sections）"), "{out}");
+    let src = corpus("032_jiangsu-shuyang-county-2025.txt");
+    let o = nianbao(&["check", src.to_str().unwrap()], dir.path());
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(
+        out.contains("032_jiangsu-shuyang-county-2025.txt：未发现问题"),
+        "{out}"
+    );
+}
+
+/// In a folder, a file that holds a report we could not read counts as
+/// unreadable, with its reason, and the run exits 2; only files that hold
+/// no report at all (a note, an empty file) are passed over.
+#[test]
+fn a_folder_counts_a_file_it_could_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    fs::create_dir(&pages).unwrap();
+    fs::copy(
+        corpus("000_guizhou-shuicheng-agazhen-2024.txt"),
+        pages.join("a.txt"),
+    )
+    .unwrap();
+    // Neither UTF-8 nor GBK: a report, maybe, but not one we can read.
+    fs::write(pages.join("b.txt"), b"\xc4\xea\xb1\xa8 \xff\xff\xff").unwrap();
+    fs::write(pages.join("c.txt"), "").unwrap();
+    let o = nianbao(&["check", "pages"], dir.path());
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    assert!(out.contains("b.txt：无法导入：无法识别文件的编码"), "{out}");
+    assert!(stderr(&o).contains("c.txt”：文件是空的"), "{}", stderr(&o));
+    assert!(
+        out.ends_with("共检查2个文件：0个有错误，1个无法读取；共0个错误、0个警告、0个提示\n"),
+        "{out}"
+    );
+}

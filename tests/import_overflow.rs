@@ -9,6 +9,7 @@
 use nianbao::checks;
 use nianbao::form::{AppCol, AppRow};
 use nianbao::import::{self, Imported};
+use nianbao::report::CellRef;
 
 /// A text page, as copied from a portal, whose table B has `rows` (row →
 /// its cells as printed; rows not given print seven zeros).
@@ -85,13 +86,13 @@ fn huge_figures_neither_panic_nor_balance_by_wrapping() {
     );
     assert!(
         i.summary
-            .rows_split
+            .decided
             .iter()
             .any(|s| s.contains("“220000325”→22|0|0|0|0|3|25（按各列合计确定）")),
         "{:#?}",
-        i.summary.rows_split
+        i.summary.decided
     );
-    assert!(i.summary.ambiguous.is_empty(), "{:#?}", i.summary.ambiguous);
+    assert!(i.summary.unplaced.is_empty(), "{:#?}", i.summary.unplaced);
 
     // The checks see the exact sums: 商业企业 does not balance.
     let findings = checks::run(&i.report, None, &|_| true);
@@ -114,7 +115,8 @@ fn huge_figures_neither_panic_nor_balance_by_wrapping() {
 
 /// The 21 outcome rows at u64::MAX each: their sum (21 × u64::MAX) is exact,
 /// never wrapped into the (七)总计 printed (it panicked in a debug build);
-/// where no rule tells the splits of 四 apart, it is left blank.
+/// where no rule tells the splits of 四 apart, the cells they differ in are
+/// left blank — those they agree on are the row total's.
 #[test]
 fn huge_outcome_rows_are_summed_exactly() {
     let max = u64::MAX.to_string();
@@ -136,15 +138,22 @@ fn huge_outcome_rows_are_summed_exactly() {
         a.get(AppRow::OutcomeTotal, AppCol::NaturalPerson),
         Some(18_446_744_073_709_551_595)
     );
-    // Nothing tells the two splits of 四 apart: left blank and said so.
-    assert_eq!(*a.row(AppRow::CarriedForward), [None; 7]);
-    assert!(
-        i.summary
-            .ambiguous
-            .iter()
-            .any(|s| s.contains("“220000325”可以拆成2种")),
-        "{:#?}",
-        i.summary.ambiguous
+    // Nothing tells the two splits of 四 apart (22|0… or 2|20…): those two
+    // cells are left blank and said so; the other five every split agrees on.
+    assert_eq!(
+        *a.row(AppRow::CarriedForward),
+        [None, None, Some(0), Some(0), Some(0), Some(3), Some(25)]
+    );
+    let u = i
+        .summary
+        .unplaced
+        .iter()
+        .find(|u| u.reason.contains("“220000325”可以拆成2种"))
+        .unwrap_or_else(|| panic!("{:#?}", i.summary.unplaced));
+    assert_eq!(
+        u.cells,
+        [AppCol::NaturalPerson, AppCol::Commercial]
+            .map(|c| CellRef::App(AppRow::CarriedForward, c))
     );
     let findings = checks::run(&i.report, None, &|_| true);
     let outcome: Vec<_> = findings

@@ -77,14 +77,37 @@ impl fmt::Display for Finding {
     }
 }
 
+/// What the reading of a published source adds to the checks (FORMAT.md:
+/// `import.unplaced` and `structure.sections` describe the reading, and come
+/// from the importer).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The importer's own findings.
+    pub findings: Vec<Finding>,
+    /// Cells the importer left blank because nothing confirmed a number: the
+    /// publisher did not leave them blank, so `value.blank` does not list them.
+    pub unplaced: Vec<CellRef>,
+}
+
 /// Every finding for `report`, errors first, in form order within a severity.
 /// `prior` is last year's report when the caller has it (for the rules that
 /// compare years); `covers` says whether the embedded fonts can draw a
 /// character (the caller knows the fonts; the checks do not read files).
 pub fn run(report: &Report, prior: Option<&Report>, covers: &dyn Fn(char) -> bool) -> Vec<Finding> {
+    run_read(report, prior, covers, None)
+}
+
+/// [`run`] for a report read from a published source: with the importer's
+/// findings, and without its unplaced cells in `value.blank`.
+pub fn run_read(
+    report: &Report,
+    prior: Option<&Report>,
+    covers: &dyn Fn(char) -> bool,
+    reading: Option<&Reading>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     glyphs::check(report, covers, &mut out);
-    values::check(report, &mut out);
+    values::check(report, reading.map_or(&[], |r| &r.unplaced), &mut out);
     arithmetic::check(report, &mut out);
     sections::check(report, &mut out);
     fees::check(report, &mut out);
@@ -93,6 +116,9 @@ pub fn run(report: &Report, prior: Option<&Report>, covers: &dyn Fn(char) -> boo
     years::check(report, &mut out);
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);
+    }
+    if let Some(r) = reading {
+        out.extend(r.findings.iter().cloned());
     }
     out.sort_by_key(|f| f.severity);
     out

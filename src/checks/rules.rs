@@ -61,6 +61,12 @@ rules! {
     PlausibilityRules => "plausibility.rules", Info;
     /// A character the embedded fonts cannot draw.
     FontMissingGlyph => "font.missing_glyph", Error;
+    /// Cells the importer left blank because nothing confirmed a number
+    /// (a published source only; the importer raises it).
+    ImportUnplaced => "import.unplaced", Info;
+    /// A national section heading not found, or the six out of order (a
+    /// published source only; the importer raises it).
+    StructureSections => "structure.sections", Warning;
 }
 
 impl Rule {

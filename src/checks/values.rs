@@ -11,8 +11,10 @@ pub const MAX_PLAUSIBLE_COUNT: u64 = 100_000_000;
 
 const FEE: CellRef = CellRef::ProactiveField(ProactiveField::Fees);
 
-pub fn check(r: &Report, out: &mut Vec<Finding>) {
-    blanks(r, out);
+/// `unplaced`: cells an importer left blank because nothing confirmed a
+/// number — not blanks of the publisher's, so not listed here.
+pub fn check(r: &Report, unplaced: &[CellRef], out: &mut Vec<Finding>) {
+    blanks(r, unplaced, out);
     invalid(r, out);
 }
 
@@ -36,10 +38,10 @@ fn is_blank(r: &Report, cell: CellRef) -> bool {
 }
 
 /// One finding per table with blank cells, listing them all.
-fn blanks(r: &Report, out: &mut Vec<Finding>) {
+fn blanks(r: &Report, unplaced: &[CellRef], out: &mut Vec<Finding>) {
     for table in [Section::Proactive, Section::Applications, Section::Appeals] {
         let cells: Vec<_> = CellRef::table_cells()
-            .filter(|c| c.section() == table && is_blank(r, *c))
+            .filter(|c| c.section() == table && is_blank(r, *c) && !unplaced.contains(c))
             .collect();
         let Some(first) = cells.first() else { continue };
         let example = if cells.len() == 1 {

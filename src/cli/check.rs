@@ -242,7 +242,14 @@ fn check_file(
         Err(e) if in_folder && e.is_no_report() => return Err(Skipped(e.to_string())),
         Err(e) => return Ok(Outcome::Unreadable(format!("{}：{e}", e.failed()))),
     };
-    let gaps = opened.summary.map(|s| s.gaps()).unwrap_or_default();
+    let gaps = opened
+        .summary
+        .as_ref()
+        .map(|s| s.gaps())
+        .unwrap_or_default();
+    // A published page: the importer's findings, and no value.blank for
+    // the cells it could not read.
+    let reading = opened.reading();
     let report = opened.report;
     // Without --prior, a report that names last year's file is checked against it.
     let own_prior = match prior {
@@ -251,9 +258,12 @@ fn check_file(
             .and_then(Result::ok)
             .map(|o| o.report),
     };
-    let findings = checks::run(&report, prior.or(own_prior.as_ref()), &|c| {
-        coverage.covers(c)
-    });
+    let findings = checks::run_read(
+        &report,
+        prior.or(own_prior.as_ref()),
+        &|c| coverage.covers(c),
+        reading.as_ref(),
+    );
     Ok(Outcome::Checked(findings, gaps))
 }
 

@@ -85,6 +85,20 @@ impl Section {
         };
         format!("{}{short}", self.ordinal())
     }
+
+    /// The key words by which a heading line is the section's (FORMAT.md,
+    /// `structure.sections`): it contains one of them, whatever else it says
+    /// ("五、政府信息公开工作存在的主要问题及改进情况").
+    pub fn key_words(self) -> &'static [&'static str] {
+        match self {
+            Section::Overview => &["总体情况"],
+            Section::Proactive => &["主动公开"],
+            Section::Applications => &["申请"],
+            Section::Appeals => &["复议", "诉讼"],
+            Section::Problems => &["问题"],
+            Section::OtherMatters => &["其他"],
+        }
+    }
 }
 
 /// The five sub-parts of 一、总体情况 that reports conventionally have; a new

@@ -4,33 +4,24 @@
 
 use std::sync::OnceLock;
 
-use super::cells::{self, Piece, RowText};
+use super::bare;
+use super::cells::{self, Piece};
+use super::choice;
 use super::rows::{self, Found};
-use super::split;
-use super::summary::ImportSummary;
+use super::summary::{Basis, CellState, ImportSummary};
 use super::text::{Squeezed, Text, squeeze};
 use crate::form::{
     APPLICANT_HEADER, AppCol, AppRow, Figure, ORGANISATION_HEADER, OutcomeGroup, Relation, Section,
 };
-use crate::report::{Applications, Count};
+use crate::report::{Applications, CellRef};
 
 /// More cuts than this for one row, or combinations for the table: refuse to choose.
 const CUT_LIMIT: usize = 20_000;
 const COMBINATION_LIMIT: usize = 20_000;
 
-type Row7 = [Count; 7];
-
 /// "表三", as the summary names the table.
 fn table() -> &'static str {
     Section::Applications.table_name().unwrap_or_default()
-}
-
-/// What was read for a row.
-enum State {
-    Missing,
-    Known(Row7),
-    /// Several splits fit the row's total; the columns may decide.
-    Choices(Vec<Row7>, String),
 }
 
 /// Texts inside the table that are labels of the form but not rows of
@@ -51,6 +42,9 @@ fn noise(sq: &[char]) -> bool {
         words.push(squeeze(APPLICANT_HEADER));
         words.push(squeeze(ORGANISATION_HEADER));
         words.extend(AppCol::ALL.iter().map(|c| squeeze(c.label())));
+        // A converter's header row: "类别 | 数据1 … 数据6 | 总计", "项目".
+        words.extend(["类别", "项目"].map(squeeze));
+        words.extend((1..=AppCol::ALL.len()).map(|i| squeeze(&format!("数据{i}"))));
         words
     });
     // Nothing is left once the words and their ordinals are taken out
@@ -66,23 +60,81 @@ fn noise(sq: &[char]) -> bool {
     removed && rest.iter().all(|c| "一二三四五六七八九十".contains(*c))
 }
 
+/// A row of table B as read: every reading its printed text allows.
+struct RowReading {
+    row: AppRow,
+    /// Every reading of the row's seven cells by position alone.
+    all: Vec<Vec<Piece>>,
+    /// Those the row's own 总计 allows (all of them when none does).
+    cands: Vec<Vec<Piece>>,
+    /// The figures as printed, for the summary.
+    raw: String,
+}
+
+/// "表三“（一）予以公开”".
+fn row_name(row: AppRow) -> String {
+    format!("{}“{}”", table(), row.short_label())
+}
+
+fn row_cells(row: AppRow) -> Vec<CellRef> {
+    AppCol::ALL.iter().map(|c| CellRef::App(row, *c)).collect()
+}
+
 /// Read table B from text positions `from..to`.
-pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) -> Applications {
+/// The table, and whether any of its rows was found.
+pub fn read(
+    text: &Text,
+    from: usize,
+    to: usize,
+    summary: &mut ImportSummary,
+) -> (Applications, bool) {
     let sq = Squeezed::new(text, from, to);
     let found = locate(text, &sq, summary);
 
-    let mut states: Vec<(AppRow, State)> = Vec::new();
-    for (k, (row, label)) in found.iter().enumerate() {
-        let Some(label) = label else {
-            states.push((*row, State::Missing));
+    let mut readings: Vec<RowReading> = Vec::new();
+    let mut missing = Vec::new();
+    // Where each row's figures are: after its label, or above it.
+    let labels: Vec<bare::Label> = found
+        .iter()
+        .filter_map(|(_, l)| l.as_ref())
+        .map(|l| bare::Label {
+            start: l.start,
+            end: l.end,
+        })
+        .collect();
+    let ranges = match bare::ranges(text, from, to, &labels) {
+        Ok((ranges, layout)) => {
+            if layout == bare::Layout::Above {
+                summary.notes.push(format!(
+                    "{}各行的数字单独成行、印在标签上方（表格第一行之上有数字，最后一行之下没有）：已按此对应",
+                    table()
+                ));
+            }
+            Some(ranges)
+        }
+        Err(why) => {
+            summary.unplace(
+                found
+                    .iter()
+                    .filter(|(_, l)| l.is_some())
+                    .flat_map(|(r, _)| row_cells(*r))
+                    .collect(),
+                format!("{}：{why}", table()),
+            );
+            None
+        }
+    };
+    let mut k = 0;
+    for (row, label) in &found {
+        let Some(_) = label else {
+            missing.push(*row);
             continue;
         };
-        let span_end = found[k + 1..]
-            .iter()
-            .find_map(|(_, l)| l.as_ref().map(|l| l.start))
-            .unwrap_or(to)
-            .max(label.end);
-        let cells = cells::read(text, label.end, span_end, 7, &noise);
+        let Some((span_from, span_to)) = ranges.as_ref().map(|r| r[k]) else {
+            continue;
+        };
+        k += 1;
+        let cells = cells::read(text, span_from, span_to, &noise);
         if let Some(u) = &cells.unrecognised {
             summary.unrecognised.push(format!(
                 "{}“{}”之后：{}",
@@ -91,49 +143,235 @@ pub fn read(text: &Text, from: usize, to: usize, summary: &mut ImportSummary) ->
                 clip(u)
             ));
         }
-        states.push((*row, state_of(*row, &cells, summary)));
-    }
-    let missing: Vec<String> = states
-        .iter()
-        .filter(|(_, s)| matches!(s, State::Missing))
-        .map(|(r, _)| format!("“{}”", r.short_label()))
-        .collect();
-    match missing.len() {
-        0 => {}
-        1..=3 => summary
-            .rows_missing
-            .push(format!("{}没有找到{}", table(), missing.join("、"))),
-        n => summary.rows_missing.push(format!(
-            "{}没有找到{}等{n}行",
-            table(),
-            missing[..2].join("、")
-        )),
-    }
-    let one_row = summary.other_as_one_row;
-    resolve(&mut states, one_row, summary);
-
-    let mut out = Applications::default();
-    for (row, state) in &states {
-        if let State::Known(values) = state {
-            *out.row_mut(*row) = *values;
-            for v in values {
-                if v.is_some() {
-                    summary.cells_read += 1;
+        match cells.readings(7, CUT_LIMIT) {
+            Ok(all) => {
+                let fitting: Vec<Vec<Piece>> =
+                    all.iter().filter(|v| adds_up(*row, v)).cloned().collect();
+                let cands = if fitting.is_empty() {
+                    all.clone()
                 } else {
-                    summary.cells_blank += 1;
+                    fitting
+                };
+                readings.push(RowReading {
+                    row: *row,
+                    all,
+                    cands,
+                    raw: cells.raw(),
+                });
+            }
+            Err(why) => {
+                if cells.pieces.is_empty() {
+                    summary
+                        .rows_missing
+                        .push(format!("{}：找到了标签，但没有数字", row_name(*row)));
                 }
+                summary.unplace(row_cells(*row), format!("{}：{why}", row_name(*row)));
             }
         }
     }
-    if summary.other_as_one_row {
+    let names: Vec<String> = missing
+        .iter()
+        .map(|r| format!("“{}”", r.short_label()))
+        .collect();
+    match names.len() {
+        0 => {}
+        1..=3 => summary
+            .rows_missing
+            .push(format!("{}没有找到{}", table(), names.join("、"))),
+        n => summary.rows_missing.push(format!(
+            "{}没有找到{}等{n}行",
+            table(),
+            names[..2].join("、")
+        )),
+    }
+    let one_row = summary.other_as_one_row;
+    let mut out = Applications::default();
+    place(&readings, one_row, &mut out, summary);
+    let not_found: Vec<AppRow> = missing
+        .iter()
+        .copied()
+        .filter(|r| !(one_row && is_other_sub_row(*r)))
+        .collect();
+    if !not_found.is_empty() {
+        let cells = not_found.iter().flat_map(|r| row_cells(*r)).collect();
+        summary.unplace(
+            cells,
+            format!("{}原文中没有找到{}", table(), names.join("、")),
+        );
+    }
+    if one_row {
         // FORMAT.md: the one row's figures go to 3.其他, the two other
-        // sub-rows hold zeros — where the row has a figure; a blank stays blank.
-        let misc = *out.row(AppRow::OtherMisc);
-        for r in [AppRow::OtherNoCorrection, AppRow::OtherNoFee] {
-            *out.row_mut(r) = misc.map(|v| v.map(|_| 0));
+        // sub-rows hold zeros — where the row has a figure; a blank stays
+        // blank, and a cell not read is not read in them either.
+        for col in AppCol::ALL {
+            let misc = CellRef::App(AppRow::OtherMisc, col);
+            for r in [AppRow::OtherNoCorrection, AppRow::OtherNoFee] {
+                let cell = CellRef::App(r, col);
+                match summary.state(misc) {
+                    Some(CellState::Read(_)) => {
+                        *out.get_mut(r, col) = Some(0);
+                        summary.read_cell(cell, Basis::Convention);
+                    }
+                    Some(CellState::Blank) => summary.blank_cell(cell),
+                    Some(CellState::Unplaced(_)) | None => {}
+                }
+            }
+        }
+        let misc_unplaced: Vec<CellRef> = AppCol::ALL
+            .iter()
+            .filter(|c| {
+                !matches!(
+                    summary.state(CellRef::App(AppRow::OtherMisc, **c)),
+                    Some(CellState::Read(_) | CellState::Blank)
+                )
+            })
+            .flat_map(|c| {
+                [AppRow::OtherNoCorrection, AppRow::OtherNoFee].map(|r| CellRef::App(r, *c))
+            })
+            .collect();
+        summary.unplace(
+            misc_unplaced,
+            format!(
+                "{}“{}”印作一行，这一行的数字没有读到，两个分项也无从填0",
+                table(),
+                OutcomeGroup::OtherHandling.label()
+            ),
+        );
+    }
+    (out, found.iter().any(|(_, l)| l.is_some()))
+}
+
+fn is_other_sub_row(r: AppRow) -> bool {
+    matches!(r, AppRow::OtherNoCorrection | AppRow::OtherNoFee)
+}
+
+/// Place every row's figures: a cell gets the figure all readings allowed by
+/// the table's sums give it (see `choice`), else it stays blank with the reason.
+fn place(
+    readings: &[RowReading],
+    one_row: bool,
+    out: &mut Applications,
+    summary: &mut ImportSummary,
+) {
+    let sizes: Vec<usize> = readings.iter().map(|r| r.cands.len()).collect();
+    let open = sizes.iter().any(|n| *n > 1);
+    // Every relation of table B, as bits.
+    let relations: Vec<Relation> = Relation::all()
+        .filter(|r| {
+            matches!(
+                r,
+                Relation::Balance(_) | Relation::OutcomeTotal(_) | Relation::RowTotal(_)
+            )
+        })
+        .collect();
+    let keep = if open {
+        choice::consistent(&sizes, COMBINATION_LIMIT, |pick| {
+            let value = |f: Figure| match f {
+                Figure::App(r, _) if one_row && is_other_sub_row(r) => Some(0),
+                Figure::App(r, c) => readings
+                    .iter()
+                    .zip(pick)
+                    .find(|(rr, _)| rr.row == r)
+                    .and_then(|(rr, p)| choice::count(rr.cands[*p].get(c.index())?).ok())
+                    .flatten(),
+                _ => None,
+            };
+            relations
+                .iter()
+                .enumerate()
+                .filter(|(_, rel)| rel.holds(value))
+                .fold(0u64, |m, (i, _)| m | 1 << i)
+        })
+    } else {
+        None
+    };
+    let too_many = open && keep.is_none();
+    for (u, rr) in readings.iter().enumerate() {
+        let allowed: Vec<&Vec<Piece>> = rr
+            .cands
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep.as_ref().is_none_or(|k| k[u][*i]))
+            .map(|(_, c)| c)
+            .collect();
+        let by_position = choice::agreed(&rr.all.iter().collect::<Vec<_>>(), 7);
+        let by_row = choice::agreed(&rr.cands.iter().collect::<Vec<_>>(), 7);
+        let decided = choice::agreed(&allowed, 7);
+        let name = row_name(rr.row);
+        let mut left = Vec::new();
+        for col in AppCol::ALL {
+            let cell = CellRef::App(rr.row, col);
+            let i = col.index();
+            match &decided[i] {
+                Some(p) => match choice::count(p) {
+                    Ok(Some(n)) => {
+                        *out.get_mut(rr.row, col) = Some(n);
+                        let basis = if by_position[i].is_some() {
+                            Basis::Position
+                        } else {
+                            Basis::Sum
+                        };
+                        summary.read_cell(cell, basis);
+                    }
+                    Ok(None) => summary.blank_cell(cell),
+                    Err(s) => summary.unplace(vec![cell], format!("{name}：“{s}”不是件数")),
+                },
+                None => left.push(cell),
+            }
+        }
+        if rr.all.len() > 1 && left.len() < 7 {
+            let how = if decided
+                .iter()
+                .zip(&by_row)
+                .any(|(d, r)| d.is_some() && r.is_none())
+            {
+                "（按各列合计确定）"
+            } else if decided
+                .iter()
+                .zip(&by_position)
+                .any(|(d, p)| d.is_some() && p.is_none())
+            {
+                "（按本行总计确定）"
+            } else {
+                ""
+            };
+            summary.decided.push(format!(
+                "{name}“{}”→{}{how}",
+                rr.raw,
+                choice::show(&decided)
+            ));
+        }
+        if !left.is_empty() {
+            let cols: Vec<_> = left
+                .iter()
+                .filter_map(|c| match c {
+                    CellRef::App(_, col) => Some(col.label()),
+                    _ => None,
+                })
+                .collect();
+            let options: Vec<_> = allowed
+                .iter()
+                .take(3)
+                .map(|c| choice::show_all(c))
+                .collect();
+            let why = if too_many {
+                "拆分组合太多，无法用合计关系核对".to_string()
+            } else {
+                "合计关系不能确定是哪一种".to_string()
+            };
+            summary.unplace(
+                left,
+                format!(
+                    "{name}的数字“{}”可以拆成{}种（如{}），{why}：{}{}格",
+                    rr.raw,
+                    allowed.len(),
+                    options.join("或"),
+                    cols.join("、"),
+                    if cols.len() == 7 { "全部" } else { "" }
+                ),
+            );
         }
     }
-    out
 }
 
 /// Each row's label, in form order; `None` for a row not found.
@@ -143,6 +381,7 @@ fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRo
     let look = |row_label: &str, cursor: &mut usize, summary: &mut ImportSummary| {
         let parts = rows::parts(row_label);
         let f = rows::find(text, sq, &parts, *cursor, sq.len())?;
+        let f = rows::last_repeat(text, sq, &parts, f);
         if let Some(printed) = &f.approximate {
             summary
                 .approximate_labels
@@ -158,7 +397,27 @@ fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRo
             let sub = rows::find(text, sq, &rows::parts(label), cursor, sq.len());
             if sub.is_none() {
                 let group = OutcomeGroup::OtherHandling.label();
-                if let Some(f) = look(group, &mut cursor, summary) {
+                // "(六)其他" as converters print it; its ordinal tells it from 3.其他.
+                let short = rows::parts(group)
+                    .body
+                    .get(..2)
+                    .map(|w| w.iter().collect::<String>());
+                let found = look(group, &mut cursor, summary).or_else(|| {
+                    let f = rows::find_numbered(
+                        text,
+                        sq,
+                        &rows::parts(&format!(
+                            "{}{}",
+                            OutcomeGroup::OtherHandling.number(),
+                            short.as_deref()?
+                        )),
+                        cursor,
+                        sq.len(),
+                    )?;
+                    cursor = rows::sq_index(sq, f.end);
+                    Some(f)
+                });
+                if let Some(f) = found {
                     summary.other_as_one_row = true;
                     summary.notes.push(format!(
                         "{}“{group}”印作一行：其数字已填入“{}”，“{}”“{}”两行填0（与FORMAT.md的约定一致），合计关系不受影响",
@@ -202,187 +461,13 @@ pub(super) fn clip(s: &str) -> String {
     }
 }
 
-fn state_of(row: AppRow, cells: &RowText, summary: &mut ImportSummary) -> State {
-    let name = format!("{}“{}”", table(), row.short_label());
-    let pieces = &cells.pieces;
-    if pieces.is_empty() {
-        summary
-            .rows_missing
-            .push(format!("{name}：找到了标签，但没有数字"));
-        return State::Known([None; 7]);
-    }
-    if cells.piped || pieces.len() == 7 {
-        let mut values = [None; 7];
-        for (v, p) in values.iter_mut().zip(pieces) {
-            *v = match p {
-                Piece::Num(s) => match s.parse::<u64>() {
-                    Ok(n) => Some(n),
-                    Err(_) => {
-                        summary
-                            .unrecognised
-                            .push(format!("{name}：“{s}”不是件数，已留空"));
-                        None
-                    }
-                },
-                Piece::Blank => None,
-            };
-        }
-        if pieces.len() < 7 {
-            summary.rows_missing.push(format!(
-                "{name}只有{}格数字（应为7格），其余留空",
-                pieces.len()
-            ));
-        }
-        return State::Known(values);
-    }
-    let raw = cells.raw();
-    let Some(all) = split::cuts(pieces, 7, CUT_LIMIT) else {
-        summary
-            .ambiguous
-            .push(format!("{name}的数字“{raw}”拆分方式太多"));
-        return State::Known([None; 7]);
-    };
-    if all.is_empty() {
-        summary.ambiguous.push(format!(
-            "{name}的数字“{raw}”无法分成7格（读到{}位数字）",
-            cells.digit_count()
-        ));
-        return State::Known([None; 7]);
-    }
-    let fitting: Vec<Vec<Count>> = all.iter().filter(|v| adds_up(row, v)).cloned().collect();
-    let cands: Vec<Row7> = if fitting.is_empty() { all } else { fitting }
-        .into_iter()
-        .map(|v| v.try_into().expect("cuts have 7 cells"))
-        .collect();
-    if cands.len() == 1 {
-        // One digit per cell needs no explaining.
-        if cells.digit_count() != 7 {
-            summary
-                .rows_split
-                .push(format!("{name}“{raw}”→{}", show(&cands[0])));
-        }
-        return State::Known(cands[0]);
-    }
-    State::Choices(cands, raw)
-}
-
 /// Whether a row's seven cells satisfy the form's row total (总计 = the six
 /// applicant columns); a blank cell: no.
-pub(super) fn adds_up(row: AppRow, values: &[Count]) -> bool {
+pub(super) fn adds_up(row: AppRow, values: &[Piece]) -> bool {
     Relation::RowTotal(row).holds(|f| match f {
-        Figure::App(_, c) => values.get(c.index()).copied().flatten(),
+        Figure::App(_, c) => values
+            .get(c.index())
+            .and_then(|p| choice::count(p).ok().flatten()),
         _ => None,
     })
-}
-
-fn show(values: &[Count]) -> String {
-    values
-        .iter()
-        .map(|v| v.map_or("空".to_string(), |n| n.to_string()))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// Choose among the splits of ambiguous rows the combination that satisfies
-/// most of the table's column rules; a row whose choice the rules do not
-/// settle is left blank and reported.
-fn resolve(states: &mut [(AppRow, State)], one_row: bool, summary: &mut ImportSummary) {
-    let open: Vec<usize> = states
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, s))| matches!(s, State::Choices(..)))
-        .map(|(i, _)| i)
-        .collect();
-    if open.is_empty() {
-        return;
-    }
-    let sizes: Vec<usize> = open
-        .iter()
-        .map(|&i| match &states[i].1 {
-            State::Choices(c, _) => c.len(),
-            _ => 1,
-        })
-        .collect();
-    let combinations = sizes
-        .iter()
-        .try_fold(1usize, |acc, n| acc.checked_mul(*n))
-        .filter(|n| *n <= COMBINATION_LIMIT);
-
-    let mut matrix = [[None; 7]; 25];
-    for (row, s) in states.iter() {
-        if let State::Known(v) = s {
-            matrix[row.index()] = *v;
-        }
-    }
-    // For each open row, which of its candidates appear in a best combination.
-    let mut best_score = None;
-    let mut best: Vec<Vec<bool>> = sizes.iter().map(|n| vec![false; *n]).collect();
-    if let Some(total) = combinations {
-        let mut pick = vec![0usize; open.len()];
-        for _ in 0..total {
-            for (k, &i) in open.iter().enumerate() {
-                if let (row, State::Choices(c, _)) = &states[i] {
-                    matrix[row.index()] = c[pick[k]];
-                }
-            }
-            let score = satisfied(&matrix, one_row);
-            if best_score.is_none_or(|b| score > b) {
-                best_score = Some(score);
-                best.iter_mut().for_each(|b| b.fill(false));
-            }
-            if best_score == Some(score) {
-                for (k, p) in pick.iter().enumerate() {
-                    best[k][*p] = true;
-                }
-            }
-            // Next combination (odometer).
-            for k in 0..open.len() {
-                pick[k] += 1;
-                if pick[k] < sizes[k] {
-                    break;
-                }
-                pick[k] = 0;
-            }
-        }
-    }
-    for (k, &i) in open.iter().enumerate() {
-        let row = states[i].0;
-        let State::Choices(cands, raw) = &states[i].1 else {
-            continue;
-        };
-        let chosen: Vec<usize> = (0..cands.len()).filter(|&c| best[k][c]).collect();
-        let name = format!("{}“{}”", table(), row.short_label());
-        let new = if combinations.is_some() && chosen.len() == 1 {
-            let v = cands[chosen[0]];
-            summary
-                .rows_split
-                .push(format!("{name}“{raw}”→{}（按各列合计确定）", show(&v)));
-            State::Known(v)
-        } else {
-            let options: Vec<_> = cands.iter().take(3).map(|c| show(c)).collect();
-            summary.ambiguous.push(format!(
-                "{name}的数字“{raw}”可以拆成{}种，如{}",
-                cands.len(),
-                options.join("或")
-            ));
-            State::Known([None; 7])
-        };
-        states[i].1 = new;
-    }
-}
-
-/// How many of the column rules (apps.outcome_total, apps.balance) hold, in
-/// the form's exact arithmetic: a page with huge numbers neither overflows
-/// nor wraps into a sum that seems to hold. With （六） printed as one row,
-/// its two other sub-rows are not in the text: they count as 0.
-fn satisfied(m: &[[Count; 7]; 25], one_row: bool) -> usize {
-    let value = |f: Figure| match f {
-        Figure::App(AppRow::OtherNoCorrection | AppRow::OtherNoFee, _) if one_row => Some(0),
-        Figure::App(r, c) => m[r.index()][c.index()],
-        _ => None,
-    };
-    Relation::all()
-        .filter(|r| matches!(r, Relation::OutcomeTotal(_) | Relation::Balance(_)))
-        .filter(|r| r.holds(value))
-        .count()
 }

@@ -2,6 +2,7 @@
 //! the next: cells between `|` borders, or numbers separated by spaces (or by
 //! nothing — those are split later, in `split`).
 
+use super::split;
 use super::text::{Text, squeeze};
 
 /// One cell as printed: a number (digits, maybe run together with its
@@ -48,6 +49,76 @@ impl RowText {
 
     pub fn digit_count(&self) -> usize {
         self.pieces.iter().map(|p| p.raw().len()).sum()
+    }
+
+    /// Every reading of the row's `k` cells that its printed text allows by
+    /// position alone — one when the text leaves no doubt; several when
+    /// empty border cells or run-together digits can be read more than one
+    /// way (the form's sums or the narrative may then decide) — or why there
+    /// is none. `limit`: more cuts of run-together digits than this are too
+    /// many to choose from honestly.
+    pub fn readings(&self, k: usize, limit: usize) -> Result<Vec<Vec<Piece>>, String> {
+        let p = &self.pieces;
+        let filled: Vec<Piece> = p.iter().filter(|x| **x != Piece::Blank).cloned().collect();
+        if p.is_empty() {
+            return Err("找到了标签，但没有读到数字".into());
+        }
+        if p.len() == k {
+            return Ok(vec![p.clone()]);
+        }
+        if self.piped {
+            if p.len() < k {
+                return Err(format!(
+                    "只读到{}格（应为{k}格），无法确定各数属于哪一列",
+                    p.len()
+                ));
+            }
+            // As many figures as cells: the empty cells are borders of merged columns.
+            if filled.len() == k {
+                return Ok(vec![filled]);
+            }
+            // k cells in a row, the empty cells around them borders. Windows
+            // that read alike are one reading: all blank, a blank row leaves
+            // nothing to decide.
+            let mut windows: Vec<Vec<Piece>> = Vec::new();
+            for i in 0..=p.len() - k {
+                let w = &p[i..i + k];
+                let mut borders = p[..i].iter().chain(&p[i + k..]);
+                if borders.all(|x| *x == Piece::Blank) && !windows.iter().any(|v| v == w) {
+                    windows.push(w.to_vec());
+                }
+            }
+            return if windows.is_empty() {
+                Err(format!(
+                    "读到{}个数字，多于{k}格，无法确定各数属于哪一列",
+                    filled.len()
+                ))
+            } else {
+                Ok(windows)
+            };
+        }
+        if let Some(bad) = filled
+            .iter()
+            .find(|x| !x.raw().bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(format!("“{}”不是整数，无法确定各数属于哪一列", bad.raw()));
+        }
+        let raw = self.raw();
+        match split::cuts(p, k, limit) {
+            None => Err(format!("数字“{raw}”拆分方式太多")),
+            Some(c) if c.is_empty() => Err(format!(
+                "数字“{raw}”无法分成{k}格（读到{}位数字）",
+                self.digit_count()
+            )),
+            Some(c) => Ok(c
+                .into_iter()
+                .map(|v| {
+                    v.into_iter()
+                        .map(|n| n.map_or(Piece::Blank, |n| Piece::Num(n.to_string())))
+                        .collect()
+                })
+                .collect()),
+        }
     }
 }
 
@@ -118,6 +189,11 @@ fn tokens(text: &Text, from: usize, to: usize, tabs: bool) -> Vec<Tok> {
             out.push(Tok::Num(
                 chars[start..i].iter().filter(|c| **c != ',').collect(),
             ));
+            // "22（其中修订16件）": a note on the figure, in its cell; its
+            // numbers are not figures.
+            if let Some(end) = note_after(chars, i) {
+                i = end;
+            }
         } else if c == '|' || (tabs && c == '\t') {
             out.push(Tok::Pipe);
             i += 1;
@@ -138,6 +214,14 @@ fn tokens(text: &Text, from: usize, to: usize, tabs: bool) -> Vec<Tok> {
             let mut end = i;
             while i < chars.len() {
                 let c = chars[i];
+                if c.is_ascii_digit() && ends_with_column_name(&chars[start..i]) {
+                    // "数据1": a converter's column name, not a figure.
+                    while i < chars.len() && chars[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    end = i;
+                    continue;
+                }
                 if c.is_ascii_digit() || c == '|' || c == '/' || c == '-' || (tabs && c == '\t') {
                     break;
                 }
@@ -159,15 +243,36 @@ fn prev_digit(chars: &[char], i: usize) -> bool {
     i > 0 && chars[i - 1].is_ascii_digit()
 }
 
-/// The figures of a row whose span is `from..to`, expecting `k` cells.
-/// `noise` says whether a squeezed text is a label to skip.
-pub fn read(
-    text: &Text,
-    from: usize,
-    to: usize,
-    k: usize,
-    noise: &dyn Fn(&[char]) -> bool,
-) -> RowText {
+/// The word converters name figure columns with: 数据1 … 数据6.
+const COLUMN_NAME: [char; 2] = ['数', '据'];
+
+fn ends_with_column_name(text: &[char]) -> bool {
+    text.ends_with(&COLUMN_NAME)
+}
+
+/// After a figure ending at `i`: the end of a note in brackets that follows
+/// it in the same cell ("22（其中修订16件）"), if one does. An ordinal such as
+/// "(七)" is no note: it starts the next row's label.
+fn note_after(chars: &[char], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < chars.len() && chars[j] == ' ' {
+        j += 1;
+    }
+    if chars.get(j) != Some(&'(') {
+        return None;
+    }
+    let close = (j + 1..chars.len().min(j + 80)).find(|&k| chars[k] == ')')?;
+    let inside = &chars[j + 1..close];
+    let worded = inside
+        .iter()
+        .any(|c| !c.is_ascii_digit() && !c.is_whitespace() && !"一二三四五六七八九十".contains(*c));
+    let one_cell = !inside.iter().any(|c| matches!(c, '|' | '\n' | '\t' | '('));
+    (worded && one_cell).then_some(close + 1)
+}
+
+/// The figures of a row whose span is `from..to`. `noise` says whether a
+/// squeezed text is a label to skip.
+pub fn read(text: &Text, from: usize, to: usize, noise: &dyn Fn(&[char]) -> bool) -> RowText {
     let span = &text.norm[from..to.min(text.len())];
     let tabs = !span.contains(&'|') && span.contains(&'\t');
     let toks = tokens(text, from, to, tabs);
@@ -215,7 +320,7 @@ pub fn read(
                 let l: Vec<_> = l.iter().filter(|c| !c.is_whitespace()).collect();
                 l.first() == Some(&&'|') && l.iter().filter(|c| ***c == '|').count() >= 2
             });
-        row.pieces = piped(toks, k, noise, row_lines);
+        row.pieces = piped(toks, noise, row_lines);
     } else {
         row.pieces = toks
             .iter()
@@ -229,14 +334,24 @@ pub fn read(
     row
 }
 
-/// Cells between `|` borders. Blank cells count by position, but pages add
-/// empty border cells for merged columns ("0 | ||"): when the filled cells
-/// alone are exactly `k`, they are the row.
-fn piped(toks: &[Tok], k: usize, noise: &dyn Fn(&[char]) -> bool, row_lines: bool) -> Vec<Piece> {
+/// Cells between `|` borders, all of them: blank cells count by position, and
+/// which of them are empty border cells of merged columns ("0 | ||") is for
+/// [`RowText::readings`] to say.
+///
+/// Rows printed one per line: blank cells on lines after the row's own line
+/// are the next row's, standing before its label (the empty cells under a
+/// label merged over rows, "|  | （二）部分公开 |"); counted here they would
+/// give the row one cell too many and its figures two places to sit.
+fn piped(toks: &[Tok], noise: &dyn Fn(&[char]) -> bool, row_lines: bool) -> Vec<Piece> {
     let groups: Vec<&[Tok]> = toks.split(|t| *t == Tok::Pipe).collect();
     let last = groups.len() - 1;
     let mut cells = Vec::new();
+    // The line each cell is on (line breaks before it in the span).
+    let mut lines = Vec::new();
+    let mut line = 0;
     for (i, g) in groups.iter().enumerate() {
+        let here = line + g.iter().take_while(|t| **t == Tok::Break).count();
+        line += g.iter().filter(|t| **t == Tok::Break).count();
         let nums: Vec<_> = g
             .iter()
             .filter_map(|t| match t {
@@ -258,15 +373,18 @@ fn piped(toks: &[Tok], k: usize, noise: &dyn Fn(&[char]) -> bool, row_lines: boo
                 continue;
             }
             cells.push(Piece::Blank);
+            lines.push(here);
         } else {
+            lines.extend(nums.iter().map(|_| here));
             cells.extend(nums);
         }
     }
-    let filled = cells.iter().filter(|p| **p != Piece::Blank).count();
-    if cells.len() > k && filled == k {
-        cells.retain(|p| *p != Piece::Blank);
+    if row_lines && let Some(first) = lines.first() {
+        let own = lines.iter().take_while(|l| *l == first).count();
+        if cells[own..].iter().all(|c| *c == Piece::Blank) {
+            cells.truncate(own);
+        }
     }
-    cells.truncate(k);
     cells
 }
 
@@ -274,57 +392,121 @@ fn piped(toks: &[Tok], k: usize, noise: &dyn Fn(&[char]) -> bool, row_lines: boo
 mod tests {
     use super::*;
 
-    fn read_str(s: &str, k: usize) -> RowText {
+    fn read_str(s: &str) -> RowText {
         let t = Text::new(s);
         let noise = |sq: &[char]| sq.ends_with(&squeeze("不予公开"));
-        read(&t, 0, t.len(), k, &noise)
+        read(&t, 0, t.len(), &noise)
     }
 
     fn nums(r: &RowText) -> Vec<&str> {
         r.pieces.iter().map(|p| p.raw()).collect()
     }
 
+    /// The one reading of `k` cells the text allows.
+    fn one(s: &str, k: usize) -> Vec<String> {
+        let all = read_str(s).readings(k, 100).unwrap();
+        assert_eq!(all.len(), 1, "{all:?}");
+        all[0].iter().map(|p| p.raw().to_string()).collect()
+    }
+
     #[test]
     fn one_cell_per_line_with_merged_border_cells() {
-        let r = read_str(" |\n0 |\n1 |\n2 | ||\n（三）不予公开 |", 3);
-        assert_eq!(nums(&r), ["0", "1", "2"]);
+        assert_eq!(
+            one(" |\n0 |\n1 |\n2 | ||\n（三）不予公开 |", 3),
+            ["0", "1", "2"]
+        );
     }
 
     #[test]
     fn blank_cells_between_borders_stay_blank() {
-        let r = read_str(" | 258 | 12 |  |  | 1 | 1 |  |\n", 7);
-        assert_eq!(nums(&r), ["258", "12", "", "", "1", "1", ""]);
+        assert_eq!(
+            one(" | 258 | 12 |  |  | 1 | 1 |  |\n", 7),
+            ["258", "12", "", "", "1", "1", ""]
+        );
+    }
+
+    #[test]
+    fn more_cells_than_columns_is_read_only_where_every_alignment_agrees() {
+        // Eight cells for seven columns, one of the blanks a merged border:
+        // first or last? Two readings; the table's sums may decide.
+        let r = read_str(" |  | 258 | 12 |  |  | 1 | 1 |  |\n");
+        let all = r.readings(7, 100).unwrap();
+        assert_eq!(all.len(), 2);
+        // A figure first: the extra blank is the last cell's border.
+        assert_eq!(
+            one(" | 258 | 12 |  |  | 1 | 1 |  |  |\n", 7),
+            ["258", "12", "", "", "1", "1", ""]
+        );
+        // Fewer cells than columns: which is missing is anyone's guess.
+        let e = read_str(" | 3 | 4 |\n").readings(7, 100).unwrap_err();
+        assert_eq!(e, "只读到2格（应为7格），无法确定各数属于哪一列");
+    }
+
+    #[test]
+    fn the_next_rows_cells_before_its_label_are_not_this_rows() {
+        // A Word table: the next row starts with the empty cell under a
+        // label merged over rows. Read as this row's eighth cell, it would
+        // let the seven sit one column further left as well.
+        assert_eq!(
+            one(" |  | 25 | 26 |  | 28 | 29 | 30 |\n|  | ", 7),
+            ["", "25", "26", "", "28", "29", "30"]
+        );
+        // Figures on the next line are no such cells: both lines count.
+        let r = read_str(" |  | 25 |\n| 3 | ");
+        assert_eq!(nums(&r), ["", "25", "3"]);
+    }
+
+    #[test]
+    fn a_blank_row_wider_than_its_figures_is_one_reading() {
+        // One figure printed over three columns, blank: whichever column
+        // holds it, it is blank — nothing to decide.
+        let all = read_str(" |  |  |  |\n").readings(1, 100).unwrap();
+        assert_eq!(all, [vec![Piece::Blank]]);
     }
 
     #[test]
     fn spaces_and_dashes() {
-        let r = read_str(" 4 0 - / 200 000121 1,234 ", 8);
+        let r = read_str(" 4 0 - / 200 000121 1,234 ");
         assert_eq!(r.pieces.last(), Some(&Piece::Num("1234".into())));
-        let r = read_str(" 4 0 - / 200 000121 ", 7);
+        let r = read_str(" 4 0 - / 200 000121 ");
         assert!(!r.piped);
         assert_eq!(nums(&r), ["4", "0", "", "", "200", "000121"]);
     }
 
     #[test]
     fn tabs_copied_from_a_browser_keep_blank_cells() {
-        let r = read_str("\t821\t35\t\t\t2\t1\t859\n", 7);
-        assert_eq!(nums(&r), ["821", "35", "", "", "2", "1", "859"]);
+        assert_eq!(
+            one("\t821\t35\t\t\t2\t1\t859\n", 7),
+            ["821", "35", "", "", "2", "1", "859"]
+        );
     }
 
     #[test]
     fn unknown_text_ends_the_row_and_is_reported() {
-        let r = read_str(
-            " | 2 | 2 | 19 | ||\n其他主动公开文件(含…) | 186 | 86 | 255 |",
-            3,
-        );
-        assert_eq!(nums(&r), ["2", "2", "19"]);
+        let r = read_str(" | 2 | 2 | 19 | ||\n其他主动公开文件(含…) | 186 | 86 | 255 |");
+        assert_eq!(nums(&r), ["2", "2", "19", "", ""]);
+        assert_eq!(r.readings(3, 10).unwrap(), [r.pieces[..3].to_vec()]);
         assert!(r.unrecognised.unwrap().starts_with("其他主动公开文件"));
     }
 
     #[test]
     fn a_lone_unit_or_ordinal_is_not_a_row() {
-        let r = read_str("251000元 三 ", 1);
+        let r = read_str("251000元 三 ");
         assert_eq!(nums(&r), ["251000"]);
         assert!(r.unrecognised.is_none());
+        // "(七)" after a figure starts the next label: no note.
+        assert_eq!(nums(&read_str(" 1 2 (七)")), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_note_on_a_figure_is_not_a_figure() {
+        assert_eq!(one("| 22（其中修订16件） | 3 | 0 |", 3), ["22", "3", "0"]);
+        assert_eq!(nums(&read_str(" 22(含修订16件) 3 0")), ["22", "3", "0"]);
+    }
+
+    #[test]
+    fn converter_column_names_are_not_figures() {
+        let r = read_str(" 类别 数据1 数据2 总计 ");
+        assert!(r.pieces.is_empty(), "{:?}", r.pieces);
     }
 }

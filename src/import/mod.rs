@@ -4,31 +4,39 @@
 //!
 //! Published pages are messy — cells one per line or run together, labels
 //! with typos, the 2019 form, pages cut short. The importer reads what is
-//! there, keeps blank cells blank, never guesses a split it cannot confirm,
-//! and says all of it in an [`ImportSummary`].
+//! there, keeps blank cells blank, puts a number in a cell only where its
+//! label, its place, the form's sums or the narrative confirm it — never a
+//! guess — and says all of it in an [`ImportSummary`], cell by cell.
 
 mod appeals;
 mod applications;
+mod bare;
 mod cells;
+mod choice;
 mod decode;
 mod docx;
 mod html;
 mod labels;
+mod markdown;
 mod outline;
 mod pdf;
 mod proactive;
 mod rows;
 mod split;
+mod stated;
+mod structure;
 mod summary;
 mod text;
 
 use std::fmt;
 use std::path::Path;
 
-pub use summary::{FormEdition, ImportSummary, SourceKind};
+pub use summary::{
+    Basis, CellState, FormEdition, ImportSummary, SourceKind, Structure, Tally, Unplaced,
+};
 
 use crate::form::{self, Section};
-use crate::report::{Part, Report};
+use crate::report::{CellRef, Part, Report};
 use outline::Span;
 use text::{Squeezed, Text, squeeze};
 
@@ -177,7 +185,9 @@ pub fn import_bytes(bytes: &[u8], kind: Option<SourceKind>) -> Result<Imported, 
         encoding,
         ..ImportSummary::default()
     };
-    let report = read(&without_page_numbers(&plain), kind, &mut summary)?;
+    // Converter text (Markdown pipe tables, OCR) is tidied to the page shape.
+    let cleaned = markdown::clean(&without_page_numbers(&plain));
+    let report = read(&cleaned, kind, &mut summary)?;
     Ok(Imported { report, summary })
 }
 
@@ -195,11 +205,12 @@ fn import_pdf(bytes: &[u8]) -> Result<Imported, ImportError> {
         encoding: "PDF",
         ..ImportSummary::default()
     };
-    let report = read(
-        &without_page_numbers(&pdf.text),
-        SourceKind::Pdf,
-        &mut summary,
-    )?;
+    // The PDF reader writes the page shape itself: no converter's Markdown to tidy.
+    let shaped = markdown::Cleaned {
+        text: without_page_numbers(&pdf.text),
+        headers: Vec::new(),
+    };
+    let report = read(&shaped, SourceKind::Pdf, &mut summary)?;
     summary.notes.extend(pdf.notes);
     Ok(Imported { report, summary })
 }
@@ -300,40 +311,48 @@ fn calls_itself_a_report(sq: &Squeezed) -> bool {
         && (sq.find(&squeeze("年度报告"), 0).is_some() || sq.find(&squeeze("年报"), 0).is_some())
 }
 
-fn read(plain: &str, kind: SourceKind, summary: &mut ImportSummary) -> Result<Report, ImportError> {
-    let text = Text::new(plain);
+fn read(
+    cleaned: &markdown::Cleaned,
+    kind: SourceKind,
+    summary: &mut ImportSummary,
+) -> Result<Report, ImportError> {
+    let text = Text::new(&cleaned.text);
     let sq = Squeezed::new(&text, 0, text.len());
     let lay = layout(&text, &sq);
     let len = text.len();
 
     // Tables: each read where it starts, up to the next part of the text.
     let mut report = Report::new("", 0);
-    let counted = |s: &ImportSummary| s.cells_read + s.cells_blank;
     if let Some(a) = lay.tables[0] {
         let end = lay.end_of(a, len);
-        let edition = proactive::edition(&text, a, end);
-        let before = counted(summary);
-        report.proactive = proactive::read(&text, a, end, edition, summary);
-        if counted(summary) > before {
+        let edition = proactive::edition(&text, a, end, &cleaned.headers);
+        // Table A has no totals: the figures the narrative before it states
+        // are what may split its run-together digits.
+        let stated = stated::stated(&text.slice(0, a));
+        let (proactive, found) = proactive::read(&text, a, end, edition, &stated, summary);
+        report.proactive = proactive;
+        if found {
             summary.tables_found.push(Section::Proactive);
             summary.edition = Some(edition);
         }
     }
     if let Some(b) = lay.tables[1] {
-        let before = counted(summary);
-        report.applications = applications::read(&text, b, lay.end_of(b, len), summary);
-        if counted(summary) > before {
+        let (applications, found) = applications::read(&text, b, lay.end_of(b, len), summary);
+        report.applications = applications;
+        if found {
             summary.tables_found.push(Section::Applications);
             summary.edition.get_or_insert(FormEdition::Y2021);
         }
     }
     if let Some(c) = lay.tables[2] {
-        let before = counted(summary);
-        report.appeals = appeals::read(&text, c, lay.end_of(c, len), summary);
-        if counted(summary) > before {
+        let (appeals, found) = appeals::read(&text, c, lay.end_of(c, len), summary);
+        report.appeals = appeals;
+        if found {
             summary.tables_found.push(Section::Appeals);
         }
     }
+    account_for_every_cell(summary);
+    summary.structure = structure::read(&cleaned.text);
     for (i, s) in Section::ALL.into_iter().enumerate() {
         if lay.headings[i].is_some() {
             summary.sections_found.push(s);
@@ -391,6 +410,23 @@ fn read(plain: &str, kind: SourceKind, summary: &mut ImportSummary) -> Result<Re
         }
     }
     Ok(report)
+}
+
+/// Every cell of the three tables is read, blank as printed, or unplaced
+/// with its reason: a table the page lacks is no blank of the publisher's.
+fn account_for_every_cell(summary: &mut ImportSummary) {
+    for table in [Section::Proactive, Section::Applications, Section::Appeals] {
+        let cells: Vec<CellRef> = CellRef::table_cells()
+            .filter(|c| c.section() == table && summary.state(*c).is_none())
+            .collect();
+        let name = summary::table_name(table);
+        let reason = if summary.tables_found.contains(&table) {
+            format!("{name}中这些格没有读到")
+        } else {
+            format!("原文中没有找到{name}")
+        };
+        summary.unplace(cells, reason);
+    }
 }
 
 /// The text before the first heading, without the title's lines and the

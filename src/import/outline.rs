@@ -135,6 +135,13 @@ pub fn title(text: &Text, sq: &Squeezed) -> Title {
         }
     }
     hits.sort();
+    // A note on where the text came from (the corpus's first line, a
+    // converter's header) may quote a file name that holds the title: the
+    // document's own title comes first, the note's only when there is none.
+    hits.sort_by_key(|(p, _)| {
+        let (s, e) = line_of(text, sq.at[*p]);
+        text.norm_slice(s, e).trim_start().starts_with("source:")
+    });
     let mut best: Option<Title> = None;
     for (p, len) in hits {
         let t = title_at(text, sq, p, len);

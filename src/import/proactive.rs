@@ -1,16 +1,20 @@
 //! Table A from published text. It has no totals, so digits run together
-//! ("行政规范性文件693665") can rarely be split: such a row is left blank and
-//! its digits quoted. The 2019 form's table A has other columns; only the
+//! ("行政规范性文件693665") can be split only by the figures the narrative
+//! states; what nothing confirms is left blank and its digits quoted. The 2019 form's table A has other columns; only the
 //! figures whose meaning is the same (处理决定数量) are taken over.
 
 use super::applications::clip;
+use super::bare;
 use super::cells::{self, Piece};
+use super::choice;
 use super::rows;
-use super::split;
-use super::summary::{FormEdition, ImportSummary};
+use super::stated::Stated;
+use super::summary::{Basis, FormEdition, ImportSummary};
 use super::text::{Squeezed, Text, squeeze};
-use crate::form::{ARTICLE, BLOCKS, CONTENT_HEADER, ProactiveField, Section, format2019};
-use crate::report::{Proactive, is_decimal};
+use crate::form::{
+    ARTICLE, BLOCKS, CONTENT_HEADER, FieldKind, ProactiveField, Section, format2019,
+};
+use crate::report::{CellRef, Proactive, is_decimal};
 
 /// "表二", as the summary names the table.
 fn table() -> &'static str {
@@ -55,12 +59,18 @@ fn rows_2019() -> Vec<RowSpec> {
         .collect()
 }
 
-/// Which form's table A the text holds, judged by its column headers.
-pub fn edition(text: &Text, from: usize, to: usize) -> FormEdition {
+/// Which form's table A the text holds, judged by its column headers — in
+/// the text, or among the header rows a converter's table had (`headers`).
+pub fn edition(text: &Text, from: usize, to: usize, headers: &[String]) -> FormEdition {
     let sq = Squeezed::new(text, from, to);
-    let is_2019 = format2019::telltales()
-        .iter()
-        .any(|w| sq.find(&squeeze(w), 0).is_some());
+    let is_2019 = format2019::telltales().iter().any(|w| {
+        sq.find(&squeeze(w), 0).is_some()
+            || headers.iter().any(|h| {
+                squeeze(h)
+                    .windows(squeeze(w).len())
+                    .any(|x| x == squeeze(w).as_slice())
+            })
+    });
     if is_2019 {
         FormEdition::Y2019
     } else {
@@ -79,8 +89,9 @@ pub fn read(
     from: usize,
     to: usize,
     edition: FormEdition,
+    narrative: &[Stated],
     summary: &mut ImportSummary,
-) -> Proactive {
+) -> (Proactive, bool) {
     let sq = Squeezed::new(text, from, to);
     let specs = match edition {
         FormEdition::Y2021 => rows_2021(),
@@ -125,48 +136,123 @@ pub fn read(
             None if spec.fields.iter().any(Option::is_some) => {
                 summary
                     .rows_missing
-                    .push(format!("{}没有找到“{}”", table(), spec.label))
+                    .push(format!("{}没有找到“{}”", table(), spec.label));
+                let cells: Vec<CellRef> = spec
+                    .fields
+                    .iter()
+                    .flatten()
+                    .map(|f| CellRef::ProactiveField(*f))
+                    .collect();
+                summary.unplace(
+                    cells,
+                    format!("{}原文中没有找到“{}”一行", table(), spec.label),
+                );
             }
             None => {}
         }
     }
 
+    // Where each row's figures are, block by block (a block's header ends
+    // the row before it): after its label, or above it.
+    let mut spans: Vec<Option<(usize, usize)>> = vec![None; found.len()];
+    let block_of = |pos: usize| blocks.iter().rposition(|b| *b <= pos);
+    let mut k = 0;
+    while k < found.len() {
+        let block = block_of(found[k].1.start);
+        let rows: Vec<usize> = (k..found.len())
+            .take_while(|j| block_of(found[*j].1.start) == block)
+            .collect();
+        let block_from = block.map_or(from, |b| blocks[b]);
+        let block_to = blocks
+            .iter()
+            .copied()
+            .find(|b| *b > found[k].1.start)
+            .unwrap_or(to);
+        let labels: Vec<bare::Label> = rows
+            .iter()
+            .map(|j| bare::Label {
+                start: found[*j].1.start,
+                end: found[*j].1.end,
+            })
+            .collect();
+        match bare::ranges(text, block_from, block_to, &labels) {
+            Ok((ranges, _)) => {
+                for (j, r) in rows.iter().zip(ranges) {
+                    spans[*j] = Some(r);
+                }
+            }
+            Err(why) => {
+                for j in &rows {
+                    let cells = found[*j]
+                        .0
+                        .fields
+                        .iter()
+                        .flatten()
+                        .map(|f| CellRef::ProactiveField(*f))
+                        .collect();
+                    summary.unplace(cells, format!("{}“{}”：{why}", table(), found[*j].0.label));
+                }
+            }
+        }
+        k += rows.len().max(1);
+    }
+
     let mut out = Proactive::default();
     let mut unmapped = Vec::new();
-    for (k, (spec, f)) in found.iter().enumerate() {
-        let next_row = found.get(k + 1).map_or(to, |(_, n)| n.start);
-        let next_block = blocks.iter().copied().find(|b| *b >= f.end).unwrap_or(to);
-        let end = next_row.min(next_block).max(f.end);
-        let k_cols = spec.fields.len();
-        let cells = cells::read(text, f.end, end, k_cols, &noise);
+    for ((spec, _), span) in found.iter().zip(spans) {
+        let Some((span_from, span_to)) = span else {
+            continue;
+        };
+        let cells = cells::read(text, span_from, span_to, &noise);
         if let Some(u) = &cells.unrecognised {
             summary
                 .unrecognised
                 .push(format!("{}“{}”之后：{}", table(), spec.label, clip(u)));
         }
-        let values = values(spec, &cells, summary);
+        let values = values(spec, &cells, narrative, summary);
         let mut shown = Vec::new();
+        let mut left = Vec::new();
         for (field, v) in spec.fields.iter().zip(&values) {
-            match field {
-                Some(ProactiveField::Fees) => {
-                    if let Some(s) = v.as_deref().filter(|s| is_decimal(s)) {
-                        out.fees_wan_yuan = s.to_string();
-                    }
-                }
-                Some(field) => {
-                    if let (Some(slot), Some(n)) = (
-                        out.count_mut(*field),
-                        v.as_deref().and_then(|s| s.parse().ok()),
-                    ) {
-                        *slot = Some(n);
-                    }
-                }
-                None => shown.push(v.clone().unwrap_or_else(|| "空".into())),
-            }
+            let Some(field) = field else {
+                shown.push(match v {
+                    Value::Read(s, _) => s.clone(),
+                    _ => "空".into(),
+                });
+                continue;
+            };
+            let cell = CellRef::ProactiveField(*field);
             match v {
-                Some(_) => summary.cells_read += 1,
-                None => summary.cells_blank += 1,
+                Value::Read(s, basis) => {
+                    let placed = match field {
+                        ProactiveField::Fees if is_decimal(s) => {
+                            out.fees_wan_yuan = s.clone();
+                            true
+                        }
+                        ProactiveField::Fees => false,
+                        _ => match (out.count_mut(*field), s.parse::<u64>()) {
+                            (Some(slot), Ok(n)) => {
+                                *slot = Some(n);
+                                true
+                            }
+                            _ => false,
+                        },
+                    };
+                    if placed {
+                        summary.read_cell(cell, *basis);
+                    } else {
+                        summary.unplace(
+                            vec![cell],
+                            format!("{}“{}”：“{s}”不是{}", table(), spec.label, kind_of(*field)),
+                        );
+                    }
+                }
+                Value::Blank => summary.blank_cell(cell),
+                Value::Unknown => left.push(cell),
             }
+        }
+        if !left.is_empty() {
+            let why = unplaced_reason(spec, &cells, &left, narrative);
+            summary.unplace(left, why);
         }
         if edition == FormEdition::Y2019 && !shown.is_empty() && !cells.pieces.is_empty() {
             unmapped.push(format!("{}({})", spec.label, cells.raw()));
@@ -188,58 +274,164 @@ pub fn read(
             ProactiveField::RulesIssued.row_label(),
             ProactiveField::NormativeIssued.row_label(),
         ));
+        // The 2021 cells the 2019 table has no column for: not the
+        // publisher's blanks, nothing to read them from.
+        let mapped: Vec<ProactiveField> = specs
+            .iter()
+            .flat_map(|s| s.fields.iter().flatten().copied())
+            .collect();
+        let cells: Vec<CellRef> = ProactiveField::ALL
+            .into_iter()
+            .filter(|f| !mapped.contains(f))
+            .map(CellRef::ProactiveField)
+            .collect();
+        summary.unplace(
+            cells,
+            format!("{}是2019年格式，没有2021年格式的这些栏目", table()),
+        );
     }
-    out
+    (out, !found.is_empty())
 }
 
-/// The row's cells as text, `None` for blank; a row whose digits cannot be
-/// split with certainty is blank throughout and quoted in the summary.
+/// "件数", or for the fee "金额".
+fn kind_of(field: ProactiveField) -> &'static str {
+    match field.kind() {
+        FieldKind::Count => "件数",
+        FieldKind::Decimal => "金额",
+    }
+}
+
+/// What a cell of table A came to.
+enum Value {
+    Read(String, Basis),
+    Blank,
+    /// Nothing confirmed a figure.
+    Unknown,
+}
+
+/// The row's cells: a figure where its place in the row — or, for digits
+/// run together, the figures the narrative states — leave one reading.
 fn values(
     spec: &RowSpec,
     cells: &cells::RowText,
+    narrative: &[Stated],
     summary: &mut ImportSummary,
-) -> Vec<Option<String>> {
+) -> Vec<Value> {
     let k = spec.fields.len();
-    let pieces = &cells.pieces;
-    let as_text = |p: &Piece| match p {
-        Piece::Num(s) => Some(s.clone()),
-        Piece::Blank => None,
+    let Ok(all) = cells.readings(k, 1000) else {
+        return (0..k).map(|_| Value::Unknown).collect();
     };
-    if pieces.is_empty() {
-        return vec![None; k];
-    }
-    if cells.piped || pieces.len() == k {
-        let mut v: Vec<_> = pieces.iter().map(as_text).collect();
-        v.resize(k, None);
-        return v;
-    }
-    let raw = cells.raw();
-    match split::cuts(pieces, k, 1000) {
-        Some(c) if c.len() == 1 => {
-            let v: Vec<_> = c[0].iter().map(|n| n.map(|n| n.to_string())).collect();
-            if cells.digit_count() != k {
-                summary.rows_split.push(format!(
-                    "{}“{}”“{raw}”→{}",
-                    table(),
-                    spec.label,
-                    v.iter()
-                        .map(|x| x.clone().unwrap_or_else(|| "空".into()))
-                        .collect::<Vec<_>>()
-                        .join("|")
-                ));
-            }
-            v
-        }
-        // A row with no counterpart in the 2021 form is quoted in the 2019 note instead.
-        _ if spec.fields.iter().all(Option::is_none) => vec![None; k],
-        _ => {
-            summary.ambiguous.push(format!(
-                "{}“{}”的数字“{raw}”（{}格，本表没有合计可供核对）",
+    let by_position = choice::agreed(&all.iter().collect::<Vec<_>>(), k);
+    // The figures the narrative states for this row's cells.
+    let facts: Vec<(usize, &Stated)> = narrative
+        .iter()
+        .filter_map(|s| {
+            let i = spec.fields.iter().position(|f| *f == Some(s.field))?;
+            Some((i, s))
+        })
+        .collect();
+    let mut allowed: Vec<&Vec<Piece>> = all.iter().collect();
+    if all.len() > 1 && !facts.is_empty() {
+        let agree: Vec<&Vec<Piece>> = all
+            .iter()
+            .filter(|r| {
+                facts
+                    .iter()
+                    .all(|(i, s)| r[*i] == Piece::Num(s.value.to_string()))
+            })
+            .collect();
+        if agree.is_empty() {
+            summary.notes.push(format!(
+                "{}“{}”：正文所述（{}）与表中数字“{}”对不上，未用于拆分",
                 table(),
                 spec.label,
-                k
+                quotes(&facts),
+                cells.raw()
             ));
-            vec![None; k]
+        } else {
+            allowed = agree;
+        }
+    }
+    let decided = choice::agreed(&allowed, k);
+    if all.len() > 1 && decided.iter().any(Option::is_some) {
+        let how = if decided
+            .iter()
+            .zip(&by_position)
+            .any(|(d, p)| d.is_some() && p.is_none())
+        {
+            format!("（按正文：{}）", quotes(&facts))
+        } else {
+            String::new()
+        };
+        summary.decided.push(format!(
+            "{}“{}”“{}”→{}{how}",
+            table(),
+            spec.label,
+            cells.raw(),
+            choice::show(&decided)
+        ));
+    }
+    decided
+        .iter()
+        .zip(&by_position)
+        .map(|(d, p)| match d {
+            Some(Piece::Num(s)) => Value::Read(
+                s.clone(),
+                if p.is_some() {
+                    Basis::Position
+                } else {
+                    Basis::Narrative
+                },
+            ),
+            Some(Piece::Blank) => Value::Blank,
+            None => Value::Unknown,
+        })
+        .collect()
+}
+
+fn quotes(facts: &[(usize, &Stated)]) -> String {
+    facts
+        .iter()
+        .map(|(_, s)| format!("“{}”", s.quote))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Why `left` of a row stayed blank, for the summary and `import.unplaced`.
+fn unplaced_reason(
+    spec: &RowSpec,
+    cells: &cells::RowText,
+    left: &[CellRef],
+    narrative: &[Stated],
+) -> String {
+    let k = spec.fields.len();
+    let name = format!("{}“{}”", table(), spec.label);
+    let columns: Vec<&str> = left
+        .iter()
+        .filter_map(|c| match c {
+            CellRef::ProactiveField(f) => Some(f.column_label()),
+            _ => None,
+        })
+        .collect();
+    match cells.readings(k, 1000) {
+        Err(why) => format!("{name}：{why}"),
+        Ok(all) => {
+            let stated: Vec<String> = narrative
+                .iter()
+                .filter(|s| spec.fields.contains(&Some(s.field)))
+                .map(|s| format!("“{}”", s.quote))
+                .collect();
+            let narrative = if stated.is_empty() {
+                "正文也没有说明这些数字".to_string()
+            } else {
+                format!("正文只说明了{}", stated.join("、"))
+            };
+            format!(
+                "{name}的数字“{}”连在一起，可以拆成{}种，本表没有合计可供核对，{narrative}：{}无法确定",
+                cells.raw(),
+                all.len(),
+                columns.join("、")
+            )
         }
     }
 }

@@ -63,6 +63,52 @@ pub fn find(text: &Text, sq: &Squeezed, label: &Parts, from: usize, to: usize) -
     })
 }
 
+/// A label printed again before any figure follows it — a converter's
+/// heading above its table ("### 一、本年新收…" and then the table's own
+/// "| 本年新收… | 705 |"), a header row repeated: the label found runs from
+/// the first to the last of them, and the row's figures follow the last.
+pub fn last_repeat(text: &Text, sq: &Squeezed, label: &Parts, mut f: Found) -> Found {
+    /// Squeezed characters between the two: a heading's own words, no more.
+    const CLOSE: usize = 40;
+    loop {
+        let after = sq_index(sq, f.end);
+        let Some(again) = find(
+            text,
+            sq,
+            label,
+            after,
+            sq.len().min(after + CLOSE + label.body.len()),
+        ) else {
+            return f;
+        };
+        let between = &sq.chars[after..sq_index(sq, again.start).max(after)];
+        if again.approximate.is_some() || between.iter().any(|c| c.is_ascii_digit()) {
+            return f;
+        }
+        f.end = again.end;
+    }
+}
+
+/// Like [`find`], but only where the label's ordinal is printed before it:
+/// "(六)其他" is a row, the column "其他" is not.
+pub fn find_numbered(
+    text: &Text,
+    sq: &Squeezed,
+    label: &Parts,
+    from: usize,
+    to: usize,
+) -> Option<Found> {
+    let mut p = from;
+    while let Some(f) = find(text, sq, label, p, to) {
+        let words = labels::find(sq, &label.body, p, to)?;
+        if f.start < sq.at[words.start] {
+            return Some(f);
+        }
+        p = words.start + 1;
+    }
+    None
+}
+
 /// The squeezed index of the first character at or after text position `pos`.
 pub fn sq_index(sq: &Squeezed, pos: usize) -> usize {
     sq.at.partition_point(|&a| a < pos)

@@ -134,7 +134,13 @@ mod tests {
     fn with_total(cands: &[Vec<Count>]) -> Vec<Vec<Count>> {
         cands
             .iter()
-            .filter(|c| adds_up(AppRow::Granted, c))
+            .filter(|c| {
+                let pieces: Vec<Piece> = c
+                    .iter()
+                    .map(|n| n.map_or(Piece::Blank, |n| Piece::Num(n.to_string())))
+                    .collect();
+                adds_up(AppRow::Granted, &pieces)
+            })
             .cloned()
             .collect()
     }

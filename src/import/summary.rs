@@ -1,7 +1,17 @@
 //! What an import did, for the user: on stderr for the CLI, in a dialog in the
 //! editor. Every line is Chinese and says what to do about what was not read.
+//!
+//! Every cell of the three tables ends in one of three states, and the
+//! summary keeps which: a figure confirmed by its label and place, by a sum of
+//! the form or by the narrative; a cell the page leaves blank; or a cell left
+//! blank because nothing confirmed a number for it (`import.unplaced`, with
+//! its reason — never a guess).
 
+use std::collections::BTreeMap;
+
+use crate::checks::{Finding, Reading, Rule};
 use crate::form::{self, Section};
+use crate::report::CellRef;
 
 /// Which national form the page follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,6 +43,66 @@ pub enum SourceKind {
     Pdf,
 }
 
+/// What confirmed a figure: nothing else puts a number in a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Its row's label and its place in the row (between borders, or the only
+    /// way to read the row's digits).
+    Position,
+    /// The form's sum relations: the only reading under which the published
+    /// sums hold gives it.
+    Sum,
+    /// A number the narrative states ("本年制发77件").
+    Narrative,
+    /// FORMAT.md's convention for （六）其他处理 printed as one row: its two
+    /// sub-rows the page does not print hold 0 beside the row's figure.
+    Convention,
+}
+
+/// What became of one cell of a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellState {
+    Read(Basis),
+    /// The page leaves it blank ("", "/", "-").
+    Blank,
+    /// Left blank because nothing confirmed a number; the index of its reason
+    /// in [`ImportSummary::unplaced`].
+    Unplaced(usize),
+}
+
+/// One table's cells, counted by what became of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Figures placed for certain (by label and place, by a sum or by the narrative).
+    pub read: usize,
+    /// Of those, decided by a sum of the form.
+    pub by_sum: usize,
+    /// Of those, decided by a number the narrative states.
+    pub by_narrative: usize,
+    /// Cells the page leaves blank.
+    pub blank: usize,
+    /// Cells left blank because nothing confirmed a number.
+    pub unplaced: usize,
+}
+
+/// Cells left blank because nothing confirmed a number for them, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unplaced {
+    pub cells: Vec<CellRef>,
+    /// "表三“（一）予以公开”的数字“220000325”可以拆成2种…", in Chinese.
+    pub reason: String,
+}
+
+/// The six headings as FORMAT.md defines them (`structure.sections`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Structure {
+    /// Sections whose heading the text lacks.
+    pub missing: Vec<Section>,
+    /// Sections whose heading comes only before the heading of a section
+    /// that precedes it in the form.
+    pub out_of_order: Vec<Section>,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct ImportSummary {
     pub source: SourceKind,
@@ -46,15 +116,14 @@ pub struct ImportSummary {
     pub sections_found: Vec<Section>,
     /// Tables found: `Section::Proactive`, `Applications`, `Appeals`.
     pub tables_found: Vec<Section>,
-    /// Figures read with a value, and cells read blank ("", "/", "-").
-    pub cells_read: usize,
-    pub cells_blank: usize,
+    /// Every cell of the three tables and what became of it.
+    pub cells: BTreeMap<CellRef, CellState>,
+    /// Cells left blank because nothing confirmed a number, with the reason.
+    pub unplaced: Vec<Unplaced>,
     /// Rows of the form not found in a table that was found: "表三：6.属于四类过程性信息…".
     pub rows_missing: Vec<String>,
-    /// Rows whose digits ran together and were split by the totals: "label：raw → a|b|c".
-    pub rows_split: Vec<String>,
-    /// Rows left blank because the digits allow more than one split.
-    pub ambiguous: Vec<String>,
+    /// Figures decided by a sum or by the narrative: "label：raw → a|b|c（how）".
+    pub decided: Vec<String>,
     /// Rows or text the importer did not recognise (a provincial extra row, a note).
     pub unrecognised: Vec<String>,
     /// Labels recognised despite a typo: "“其他法律行政止公开”按“…”读取".
@@ -65,9 +134,74 @@ pub struct ImportSummary {
     pub other_as_one_row: bool,
     /// The text follows none of the national structure (no heading, no table).
     pub not_national: bool,
+    /// The six headings as FORMAT.md defines them.
+    pub structure: Structure,
+}
+
+/// The tables, in form order.
+const TABLES: [Section; 3] = [Section::Proactive, Section::Applications, Section::Appeals];
+
+/// "表三", as the summary names a table.
+pub fn table_name(table: Section) -> &'static str {
+    table.table_name().unwrap_or_default()
 }
 
 impl ImportSummary {
+    /// A figure was placed in `cell`, confirmed by `basis`.
+    pub(super) fn read_cell(&mut self, cell: CellRef, basis: Basis) {
+        self.cells.insert(cell, CellState::Read(basis));
+    }
+
+    /// The page leaves `cell` blank.
+    pub(super) fn blank_cell(&mut self, cell: CellRef) {
+        self.cells.insert(cell, CellState::Blank);
+    }
+
+    /// `cells` are left blank because nothing confirmed a number: `reason`.
+    pub(super) fn unplace(&mut self, cells: Vec<CellRef>, reason: String) {
+        if cells.is_empty() {
+            return;
+        }
+        let i = self.unplaced.len();
+        for c in &cells {
+            self.cells.insert(*c, CellState::Unplaced(i));
+        }
+        self.unplaced.push(Unplaced { cells, reason });
+    }
+
+    /// What became of `cell`; `None` only while importing.
+    pub fn state(&self, cell: CellRef) -> Option<CellState> {
+        self.cells.get(&cell).copied()
+    }
+
+    /// The cells left blank because nothing confirmed a number.
+    pub fn unplaced_cells(&self) -> Vec<CellRef> {
+        self.unplaced.iter().flat_map(|u| u.cells.clone()).collect()
+    }
+
+    /// `table`'s cells, counted by what became of them.
+    pub fn tally(&self, table: Section) -> Tally {
+        let mut t = Tally::default();
+        for (cell, state) in &self.cells {
+            if cell.section() != table {
+                continue;
+            }
+            match state {
+                CellState::Read(basis) => {
+                    t.read += 1;
+                    match basis {
+                        Basis::Position | Basis::Convention => {}
+                        Basis::Sum => t.by_sum += 1,
+                        Basis::Narrative => t.by_narrative += 1,
+                    }
+                }
+                CellState::Blank => t.blank += 1,
+                CellState::Unplaced(_) => t.unplaced += 1,
+            }
+        }
+        t
+    }
+
     /// Sections of the national structure the page lacks.
     pub fn sections_missing(&self) -> Vec<Section> {
         Section::ALL
@@ -102,25 +236,57 @@ impl ImportSummary {
             .iter()
             .filter_map(|s| s.table_name())
             .collect();
+        // All tables at a glance: figures read, cells the page leaves blank.
+        let (read, blank) = TABLES
+            .iter()
+            .map(|t| self.tally(*t))
+            .fold((0, 0), |(r, b), t| (r + t.read, b + t.blank));
         out.push(format!(
-            "找到表格：{}；读到数字{}格，空格{}格",
+            "找到表格：{}；读到数字{read}格，空格{blank}格",
             if tables.is_empty() {
                 "无".to_string()
             } else {
                 tables.join("、")
-            },
-            self.cells_read,
-            self.cells_blank
+            }
         ));
+        for table in TABLES {
+            if self.tables_found.contains(&table) {
+                out.push(self.tally_line(table));
+            }
+        }
         out.extend(self.gaps());
-        for r in &self.rows_split {
-            out.push(format!("数字连在一起，已按合计关系拆分：{r}"));
+        for r in &self.decided {
+            out.push(format!("按合计关系或正文确定：{r}"));
         }
         for r in &self.approximate_labels {
             out.push(format!("标签有出入，按近似标签读取：{r}"));
         }
         out.extend(self.notes.iter().cloned());
         out
+    }
+
+    /// "表三：读到175格（其中14格按合计关系确定），原表空白0格，无法确定、已留空0格".
+    fn tally_line(&self, table: Section) -> String {
+        let t = self.tally(table);
+        let mut how = Vec::new();
+        if t.by_sum > 0 {
+            how.push(format!("{}格按合计关系确定", t.by_sum));
+        }
+        if t.by_narrative > 0 {
+            how.push(format!("{}格按正文所述数字确定", t.by_narrative));
+        }
+        let how = if how.is_empty() {
+            String::new()
+        } else {
+            format!("（其中{}）", how.join("，"))
+        };
+        format!(
+            "{}：读到数字{}格{how}，原表空白{}格，无法确定、已留空{}格",
+            table_name(table),
+            t.read,
+            t.blank,
+            t.unplaced
+        )
     }
 
     /// What the import could not read: missing parts, blanks left for the
@@ -151,12 +317,83 @@ impl ImportSummary {
         if !self.year_found {
             out.push("没有找到报告年度：请在编辑器中填写".into());
         }
-        for r in &self.ambiguous {
-            out.push(format!("无法确定如何拆分，已留空，请对照原文填写：{r}"));
+        for u in &self.unplaced {
+            out.push(format!("无法确定、已留空（请对照原文填写）：{}", u.reason));
         }
         for r in &self.unrecognised {
             out.push(format!("未识别、未导入：{r}"));
         }
         out
+    }
+
+    /// What the reading of the page adds to the checks: the findings only
+    /// the importer can make (`import.unplaced`, `structure.sections`) and
+    /// the cells it left blank, which `value.blank` must not list — the
+    /// publisher did not leave them blank, we could not read them.
+    pub fn reading(&self) -> Reading {
+        let mut findings: Vec<Finding> = self
+            .unplaced
+            .iter()
+            .map(|u| Finding {
+                id: Rule::ImportUnplaced,
+                severity: Rule::ImportUnplaced.severity(),
+                cells: u.cells.clone(),
+                message: format!("导入时无法确定，已留空：{}；请对照原文填写", u.reason),
+            })
+            .collect();
+        findings.extend(self.structure_findings());
+        Reading {
+            findings,
+            unplaced: self.unplaced_cells(),
+        }
+    }
+
+    /// `structure.sections`: headings not found, and headings out of order.
+    fn structure_findings(&self) -> Vec<Finding> {
+        let s = &self.structure;
+        let mut out = Vec::new();
+        let say = |sections: &[Section]| {
+            sections
+                .iter()
+                .map(|s| format!("“{}”", s.heading()))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let rule = format!(
+            "全国统一格式的六个部分应依次以“{}”至“{}”开头的标题行分开",
+            Section::Overview.ordinal(),
+            Section::OtherMatters.ordinal()
+        );
+        if !s.missing.is_empty() {
+            out.push(Finding {
+                id: Rule::StructureSections,
+                severity: Rule::StructureSections.severity(),
+                cells: s.missing.iter().map(|s| section_cell(*s)).collect(),
+                message: format!("没有找到{}的标题：{rule}", say(&s.missing)),
+            });
+        }
+        if !s.out_of_order.is_empty() {
+            out.push(Finding {
+                id: Rule::StructureSections,
+                severity: Rule::StructureSections.severity(),
+                cells: s.out_of_order.iter().map(|s| section_cell(*s)).collect(),
+                message: format!("{}的标题顺序不对：{rule}", say(&s.out_of_order)),
+            });
+        }
+        out
+    }
+}
+
+/// The cell a finding about a section's heading points at: its text, or its
+/// table's first cell.
+fn section_cell(s: Section) -> CellRef {
+    use crate::form::{AppCol, AppRow, AppealGroup, AppealPart, ProactiveField};
+    match s {
+        Section::Overview => CellRef::OverviewIntro,
+        Section::Proactive => CellRef::ProactiveField(ProactiveField::ALL[0]),
+        Section::Applications => CellRef::App(AppRow::ALL[0], AppCol::ALL[0]),
+        Section::Appeals => CellRef::Appeal(AppealGroup::ALL[0], AppealPart::ALL[0]),
+        Section::Problems => CellRef::Problems,
+        Section::OtherMatters => CellRef::OtherMatters,
     }
 }

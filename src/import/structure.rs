@@ -1,0 +1,143 @@
+//! `structure.sections` (FORMAT.md): whether a published report has the six
+//! national headings, in order. A heading is a line outside the tables that
+//! starts with 一、…六、 and contains the key word of its section; other
+//! wording around the key word is fine. Table rows such as
+//! 四、结转下年度继续办理 are no headings.
+//!
+//! Pages whose line breaks were lost run everything into a few lines
+//! ("…联系电话。一、总体情况2021年，我区…"): there a line also begins after a
+//! sentence's end or a table's last figure, where the page had its break.
+
+use super::summary::Structure;
+use super::text::normalize_char;
+use crate::form::Section;
+
+/// How much of a line is read for its key word: a heading's length.
+const HEADING_CHARS: usize = 40;
+
+/// A heading line: where it starts (in characters of the text) and its words.
+struct Candidate {
+    at: usize,
+    section: Section,
+}
+
+pub fn read(text: &str) -> Structure {
+    let candidates = candidates(text);
+    let mut out = Structure::default();
+    let mut cursor = 0;
+    for section in Section::ALL {
+        let mine = || candidates.iter().filter(|c| c.section == section);
+        match mine().find(|c| c.at >= cursor) {
+            Some(c) => cursor = c.at + 1,
+            None if mine().next().is_some() => out.out_of_order.push(section),
+            None => out.missing.push(section),
+        }
+    }
+    out
+}
+
+/// Every heading line of the text, in order.
+fn candidates(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let chars: Vec<char> = line.chars().map(normalize_char).collect();
+        let len = chars.len();
+        // Table rows: `|`-bordered, or cells a browser copied with tabs.
+        if !chars.contains(&'|') && !chars.contains(&'\t') {
+            let starts = line_starts(&chars);
+            for (k, &s) in starts.iter().enumerate() {
+                let until = starts.get(k + 1).copied().unwrap_or(len);
+                if let Some(section) = heading(&chars[s..until.min(s + HEADING_CHARS)]) {
+                    out.push(Candidate {
+                        at: offset + s,
+                        section,
+                    });
+                }
+            }
+        }
+        offset += len + 1;
+    }
+    out
+}
+
+/// Where a heading may begin in a line: its first character (after spaces
+/// and Markdown's marks), and in run-together text every ordinal 一、…六、
+/// right after a sentence's end or a figure (with its unit).
+fn line_starts(chars: &[char]) -> Vec<usize> {
+    let first = chars
+        .iter()
+        .position(|c| !c.is_whitespace() && !matches!(c, '#' | '*' | '>'));
+    let mut out: Vec<usize> = first.into_iter().collect();
+    for i in 1..chars.len() {
+        if Some(i) == first || !is_ordinal(chars, i) {
+            continue;
+        }
+        let mut before = chars[..i].iter().rev().filter(|c| !c.is_whitespace());
+        let last = before.next();
+        // A figure, a figure and its unit ("2895.90元"), a sentence's end.
+        let figure = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit());
+        let ends = match last {
+            Some(c) if "元件条个项".contains(*c) => figure(before.next()),
+            Some(c) => c.is_ascii_digit() || "。！？!?]】".contains(*c),
+            None => false,
+        };
+        if ends {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// "一、" … "六、" at `i`.
+fn is_ordinal(chars: &[char], i: usize) -> bool {
+    Section::ALL
+        .iter()
+        .any(|s| s.number().starts_with(chars[i]))
+        && chars.get(i + 1) == Some(&'、')
+}
+
+/// The section whose heading `words` are, if they are one.
+fn heading(words: &[char]) -> Option<Section> {
+    let s: String = words.iter().filter(|c| !c.is_whitespace()).collect();
+    Section::ALL
+        .into_iter()
+        .find(|sec| s.starts_with(sec.ordinal()) && sec.key_words().iter().any(|k| s.contains(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn six() -> String {
+        Section::ALL.map(|s| s.heading()).join("\n正文。\n")
+    }
+
+    #[test]
+    fn the_six_headings_in_order() {
+        assert_eq!(read(&six()), Structure::default());
+        // Other words around the key word, Markdown's marks, run together.
+        let t = "## 一、总体情况\n### 二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\
+                 | 四、结转下年度继续办理 | 0 |\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n\
+                 五、政府信息公开工作存在的主要问题及改进情况。六、其他需要报告的事项";
+        assert_eq!(read(t), Structure::default());
+    }
+
+    #[test]
+    fn missing_and_out_of_order() {
+        let t = six().replace("五、存在的主要问题及改进情况", "五、下一步打算");
+        assert_eq!(read(&t).missing, [Section::Problems]);
+        // 二 only after 三: out of order (a table row is no heading).
+        let t = "一、总体情况\n三、收到和处理政府信息公开申请情况\n二、主动公开政府信息情况\n\
+                 四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项";
+        let s = read(t);
+        assert_eq!(s.out_of_order, [Section::Applications]);
+        assert!(s.missing.is_empty());
+        // Within a sentence an ordinal is no heading.
+        let t = six().replace(
+            "\n六、其他需要报告的事项",
+            "我们做了三件事，六、其他需要报告的事项",
+        );
+        assert_eq!(read(&t).missing, [Section::OtherMatters]);
+    }
+}
