@@ -563,6 +563,17 @@ fn editor_with_prompt(dir: &Path) -> Harness<'static, App> {
     editor_with_recovery(dir, None)
 }
 
+/// Replace the path the prompt suggests with `path` (select all, type), as a
+/// clerk without a system file dialog would; the caller confirms.
+fn replace_path(h: &mut Harness<'_, App>, path: &Path) {
+    h.get_by_label("文件路径").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("文件路径").type_text(path.to_str().unwrap());
+    h.run();
+}
+
 /// Answer the path prompt the way a clerk without a system file dialog would.
 fn enter_path(h: &mut Harness<'_, App>, path: &Path) {
     h.run();
@@ -636,12 +647,7 @@ fn next_years_report_starts_from_last_years_and_checks_against_it() {
     let this = dir.path().join("阿戛镇2025.nianbao.json");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let field = h.get_by_label("文件路径");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label("文件路径").type_text(this.to_str().unwrap());
+    replace_path(&mut h, &this);
     h.run();
     h.get_by_label("确定").click();
     h.run();
@@ -701,14 +707,7 @@ fn the_web_page_is_exported_where_asked() {
     h.state_mut().enqueue(nianbao::ui::Command::ExportHtml);
     h.run();
     let target = dir.path().join("网页");
-    let field = h.get_by_label("文件路径");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label("文件路径")
-        .type_text(target.to_str().unwrap());
-    h.run();
+    replace_path(&mut h, &target);
     h.get_by_label("确定").click();
     h.run();
     h.get_by_label("网页已导出");
@@ -791,14 +790,7 @@ fn closing_then_saving_a_new_report_closes_once_a_path_is_typed() {
     h.run();
     // No system file dialog: the typed-path prompt asks where.
     let target = dir.path().join("新.nianbao.json");
-    let field = h.get_by_label("文件路径");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label("文件路径")
-        .type_text(target.to_str().unwrap());
-    h.run();
+    replace_path(&mut h, &target);
     h.get_by_label("确定").click();
     assert!(
         run_seeing_close(&mut h),
@@ -893,14 +885,7 @@ fn the_word_file_is_exported_where_asked_under_the_conventional_name() {
         suggested.ends_with("阿戛镇人民政府2024年政府信息公开工作年度报告.docx"),
         "{suggested}"
     );
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    let target = dir.path().join("签批稿");
-    h.get_by_label("文件路径")
-        .type_text(target.to_str().unwrap());
-    h.run();
+    replace_path(&mut h, &dir.path().join("签批稿"));
     h.get_by_label("确定").click();
     h.run();
     h.get_by_label("Word文档已导出");
