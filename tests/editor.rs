@@ -981,3 +981,39 @@ fn at_1024_by_768_the_tabs_take_short_names_on_one_line() {
     h.run();
     h.get_by_label("三、收到和处理政府信息公开申请情况");
 }
+
+#[test]
+fn an_imported_report_shows_the_cells_we_could_not_read_not_as_the_publishers_blanks() {
+    let dir = tempfile::tempdir().unwrap();
+    let page =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/002_fujian-pingtan-2021.txt");
+    let mut h = editor_with_prompt(dir.path());
+    h.get_by_label("导入已发布的年报（网页、文本、Word、PDF）…")
+        .click();
+    enter_path(&mut h, &page);
+    h.get_by_label("导入完成");
+    let findings = h.state().findings();
+    let unplaced: Vec<_> = findings
+        .iter()
+        .filter(|f| f.id == nianbao::checks::Rule::ImportUnplaced)
+        .flat_map(|f| f.cells.clone())
+        .collect();
+    assert!(!unplaced.is_empty(), "{findings:?}");
+    for f in findings
+        .iter()
+        .filter(|f| f.id == nianbao::checks::Rule::ValueBlank)
+    {
+        assert!(
+            f.cells.iter().all(|c| !unplaced.contains(c)),
+            "value.blank lists a cell we could not read: {f:?}"
+        );
+    }
+    // Another report opened: the reading goes with the imported one.
+    h.state_mut().set_document(assets::sample(), None);
+    assert!(
+        !h.state()
+            .findings()
+            .iter()
+            .any(|f| f.id == nianbao::checks::Rule::ImportUnplaced)
+    );
+}

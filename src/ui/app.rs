@@ -27,6 +27,10 @@ pub struct App {
     /// Last year's report, as the open one's `prior` names it: for the
     /// cross-year checks and 对比上年 in the grids.
     pub prior: Option<Report>,
+    /// What the importer said of a report just imported (`import.unplaced`,
+    /// `structure.sections`, and the cells it left blank, which are not the
+    /// publisher's blanks): kept until another report is opened.
+    pub reading: Option<checks::Reading>,
     pub tab: Section,
     pub auto_sum: bool,
     /// Use the system's file dialogs; when off, the built-in path prompt.
@@ -65,6 +69,7 @@ impl App {
         let mut app = App {
             doc: None,
             prior: None,
+            reading: None,
             tab: Section::Overview,
             auto_sum: storage
                 .and_then(|s| eframe::get_value(s, AUTO_SUM_KEY))
@@ -108,6 +113,7 @@ impl App {
     pub fn set_document(&mut self, report: Report, path: Option<PathBuf>) {
         self.forget_recovery();
         self.doc = Some(Document::new(report, path));
+        self.reading = None;
         self.grid.reset();
         self.tab = Section::Overview;
         self.load_prior();
@@ -115,7 +121,12 @@ impl App {
 
     pub fn findings(&self) -> Vec<Finding> {
         match &self.doc {
-            Some(d) => checks::run(&d.report, self.prior.as_ref(), &|c| self.coverage.covers(c)),
+            Some(d) => checks::run_read(
+                &d.report,
+                self.prior.as_ref(),
+                &|c| self.coverage.covers(c),
+                self.reading.as_ref(),
+            ),
             None => Vec::new(),
         }
     }

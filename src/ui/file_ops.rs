@@ -140,8 +140,10 @@ impl App {
     pub(super) fn import(&mut self, path: &Path) {
         match source::open(path) {
             Ok(opened) => {
+                let reading = opened.reading();
                 let summary = opened.summary.map(|s| s.lines()).unwrap_or_default();
                 self.set_document(opened.report, None);
+                self.reading = reading;
                 self.status = format!("已导入：{}（尚未保存）", path.display());
                 let mut text = summary.join("\n");
                 text.push_str("\n\n请核对各表数字后另存为年报文件。");
