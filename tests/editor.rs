@@ -1017,3 +1017,39 @@ fn an_imported_report_shows_the_cells_we_could_not_read_not_as_the_publishers_bl
             .any(|f| f.id == nianbao::checks::Rule::ImportUnplaced)
     );
 }
+
+#[test]
+fn a_second_recovered_copy_waits_until_the_first_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two windows crashed, each leaving a copy of an unsaved new report.
+    let store = nianbao::store::recovery::RecoveryStore::new(dir.path().join("recovery"));
+    for (key, organ) in [("a", "甲局"), ("b", "乙局")] {
+        store
+            .write(&store.file_for(None, key), None, &Report::new(organ, 2024))
+            .unwrap();
+    }
+    let mut h = editor_with_recovery(dir.path(), None);
+    h.get_by_label("恢复").click();
+    h.run();
+    let first = h.state().doc.as_ref().unwrap().report.organ.clone();
+    // The restored report is unsaved: taking the other copy now would put
+    // it away. The second offer waits.
+    assert!(
+        h.query_by_label("恢复未保存的年报？").is_none(),
+        "a second copy was offered over the unsaved first"
+    );
+    assert_eq!(h.state().doc.as_ref().unwrap().report.organ, first);
+    // Saved, the first is safe; then the second is offered.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    replace_path(&mut h, &dir.path().join("第一份"));
+    h.get_by_label("确定").click();
+    h.run();
+    assert_eq!(
+        nianbao::store::load(&dir.path().join("第一份.nianbao.json"))
+            .unwrap()
+            .organ,
+        first
+    );
+    h.get_by_label("恢复未保存的年报？");
+}

@@ -64,6 +64,15 @@ impl RowText {
             return Err("找到了标签，但没有读到数字".into());
         }
         if p.len() == k {
+            // Run together in unbordered text, "0 12" reads as "012": a figure
+            // with a leading zero is no figure to place by position.
+            if let Some(Piece::Num(s)) = p.iter().find(|x| {
+                !self.piped
+                    && matches!(x, Piece::Num(s) if s.len() > 1 && s.starts_with('0')
+                        && s.as_bytes().get(1).is_some_and(u8::is_ascii_digit))
+            }) {
+                return Err(format!("“{s}”以0开头，可能是几个数连在一起，无法确定"));
+            }
             return Ok(vec![p.clone()]);
         }
         if self.piped {

@@ -28,6 +28,9 @@ pub fn stated(narrative: &str) -> Vec<Stated> {
     let normative = format2019::NORMATIVE_DOCUMENTS;
     let rules = ProactiveField::RulesIssued.row_label();
     let mut out = Vec::new();
+    // Cells stated twice differently: they stay unstated, however often a
+    // later clause repeats one of the figures.
+    let mut contradicted: Vec<ProactiveField> = Vec::new();
     for clause in clauses(narrative) {
         let fields = match (clause.contains(normative), clause.contains(rules)) {
             (true, false) => [
@@ -64,9 +67,13 @@ pub fn stated(narrative: &str) -> Vec<Stated> {
                 let field = fields[*column];
                 let quote = clause[*start..*end + at].to_string();
                 // One figure per cell: a cell stated twice differently says nothing.
+                if contradicted.contains(&field) {
+                    continue;
+                }
                 match out.iter().position(|s: &Stated| s.field == field) {
                     Some(i) if out[i].value != value => {
                         out.remove(i);
+                        contradicted.push(field);
                     }
                     Some(_) => {}
                     None => out.push(Stated {
@@ -107,6 +114,18 @@ fn first_count(s: &str) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_stated_differently_stays_unstated_even_when_repeated() {
+        let text = "制发行政规范性文件5件。制发行政规范性文件6件。制发行政规范性文件6件。";
+        assert!(
+            stated(text)
+                .iter()
+                .all(|s| s.field != ProactiveField::NormativeIssued),
+            "{:?}",
+            stated(text)
+        );
+    }
 
     #[test]
     fn figures_for_the_document_rows() {

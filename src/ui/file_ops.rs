@@ -68,15 +68,22 @@ impl App {
         let Some(doc) = &mut self.doc else { return };
         // Last year's file is named relative to this one, as DESIGN.md says,
         // so the pair can be moved (or mailed) together.
-        if let Some(prior) = doc.prior_path() {
-            doc.report.prior = relative_to(&prior, path);
+        // The link is rewritten only once the save has gone through: a
+        // failed save to another folder must not leave it pointing wrong.
+        let prior = doc.prior_path().map(|p| relative_to(&p, path));
+        let mut to_write = doc.report.clone();
+        if let Some(prior) = &prior {
+            to_write.prior.clone_from(prior);
         }
-        if let Err(e) = store::save(path, &doc.report) {
+        if let Err(e) = store::save(path, &to_write) {
             self.tell(
                 "保存失败",
                 format!("{e}\n\n原来的文件没有被改动。请另存到其他位置。"),
             );
             return;
+        }
+        if let Some(prior) = prior {
+            doc.report.prior = prior;
         }
         // The copy under the old name (or none) is no longer needed.
         self.forget_recovery();

@@ -281,7 +281,10 @@ fn number(format: &str, n: u32) -> String {
             .map_or_else(|| n.to_string(), |c| c.to_string())
     };
     let letters = |base: u8| {
-        if n == 0 {
+        // Word writes "AA", "AAA"… past Z; a hostile start value (4 000 000 000)
+        // would repeat a letter millions of times: beyond ZZ…Z (30 letters) the
+        // digits stand in — no real heading is numbered that far.
+        if n == 0 || n > 26 * 30 {
             return n.to_string();
         }
         let c = (base + ((n - 1) % 26) as u8) as char;
@@ -355,6 +358,13 @@ fn roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hostile_start_number_stays_small() {
+        assert_eq!(number("upperLetter", 28), "BB");
+        assert_eq!(number("upperLetter", 4_000_000_000), "4000000000");
+        assert_eq!(number("lowerLetter", 0), "0");
+    }
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 

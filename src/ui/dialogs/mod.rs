@@ -97,7 +97,10 @@ impl App {
 
     /// Draw the dialog, if any, and carry out the clerk's answer.
     pub(super) fn show_dialog(&mut self, ctx: &egui::Context) {
+        // A second recovery copy waits while the open report has unsaved
+        // changes: taking it would replace (and forget) the first one.
         if self.dialog.is_none()
+            && self.doc.as_ref().is_none_or(|d| !d.is_dirty())
             && let Some(offer) = self.recovery.offer()
         {
             self.ask(offer);
