@@ -31,6 +31,9 @@ pub struct RowText {
     /// Text that is no known label, with what follows it in the row's span:
     /// a provincial extra row, or a note. Reported, never read as figures.
     pub unrecognised: Option<String>,
+    /// A number on a line of its own between bordered rows (a page number, a
+    /// figure that slipped out of its cell): no reading of the row is safe.
+    pub stray: Option<String>,
 }
 
 impl RowText {
@@ -60,6 +63,11 @@ impl RowText {
     pub fn readings(&self, k: usize, limit: usize) -> Result<Vec<Vec<Piece>>, String> {
         let p = &self.pieces;
         let filled: Vec<Piece> = p.iter().filter(|x| **x != Piece::Blank).cloned().collect();
+        if let Some(n) = &self.stray {
+            return Err(format!(
+                "表格行之间有单独一行的数字“{n}”（可能是页码），无法确定各数属于哪一列"
+            ));
+        }
         if p.is_empty() {
             return Err("找到了标签，但没有读到数字".into());
         }
@@ -330,6 +338,9 @@ pub fn read(text: &Text, from: usize, to: usize, noise: &dyn Fn(&[char]) -> bool
                 l.first() == Some(&&'|') && l.iter().filter(|c| ***c == '|').count() >= 2
             });
         row.pieces = piped(toks, noise, row_lines);
+        if row_lines {
+            row.stray = stray_line(toks);
+        }
     } else {
         row.pieces = toks
             .iter()
@@ -341,6 +352,20 @@ pub fn read(text: &Text, from: usize, to: usize, noise: &dyn Fn(&[char]) -> bool
             .collect();
     }
     row
+}
+
+/// Rows one per line: a number standing on a line of its own, outside every
+/// border ("| 30 |\n3\n| 2.…"), is no cell of the row.
+fn stray_line(toks: &[Tok]) -> Option<String> {
+    let groups: Vec<&[Tok]> = toks.split(|t| *t == Tok::Pipe).collect();
+    let last = groups.len() - 1;
+    groups.iter().enumerate().skip(1).find_map(|(i, g)| {
+        let alone = g.first() == Some(&Tok::Break) && (g.last() == Some(&Tok::Break) || i == last);
+        g.iter().find_map(|t| match t {
+            Tok::Num(n) if alone => Some(n.clone()),
+            _ => None,
+        })
+    })
 }
 
 /// Cells between `|` borders, all of them: blank cells count by position, and
@@ -463,6 +488,18 @@ mod tests {
         // Figures on the next line are no such cells: both lines count.
         let r = read_str(" |  | 25 |\n| 3 | ");
         assert_eq!(nums(&r), ["", "25", "3"]);
+    }
+
+    #[test]
+    fn a_number_on_a_line_of_its_own_between_rows_places_nothing() {
+        // A bare page number between two bordered rows, the row's first
+        // figure blank: read as an eighth cell it would slide into 总计.
+        let r = read_str(" |  |  |  |  |  |  |  |\n3\n| ");
+        let why = r.readings(7, 100).unwrap_err();
+        assert!(why.contains("单独一行的数字“3”"), "{why}");
+        // A row's own figures on its own line are no stray.
+        let r = read_str(" | 1 | 2 |\n| ");
+        assert_eq!(r.stray, None);
     }
 
     #[test]
