@@ -11,6 +11,8 @@
 
 mod expected;
 
+use std::path::Path;
+
 use expected::Expected;
 use nianbao::checks::{self, Finding, Severity};
 use nianbao::form::{AppCol, AppRow, AppealGroup, AppealPart, OutcomeGroup, ProactiveField};
@@ -382,4 +384,32 @@ fn rows_broken_over_lines_are_one_row() {
         i.summary.unplaced
     );
     assert!(findings(&i).is_empty());
+}
+
+#[test]
+fn a_fee_printed_in_yuan_is_not_read_as_ten_thousand_yuan() {
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/000_guizhou-shuicheng-agazhen-2024.txt"),
+    )
+    .unwrap();
+    let page = page.replacen("行政事业性收费 |\n0 |", "行政事业性收费 |\n251000元 |", 1);
+    assert!(page.contains("251000元"));
+    let i = import(&page);
+    // The column counts in 万元: 251000 there would be 25.1亿元.
+    assert_eq!(i.report.proactive.fees_wan_yuan, "");
+    let why: Vec<_> = i
+        .summary
+        .unplaced
+        .iter()
+        .map(|u| u.reason.as_str())
+        .collect();
+    assert!(
+        why.iter()
+            .any(|r| r.contains("“251000”的单位是元，表格的单位是万元")),
+        "{why:?}"
+    );
+    // 万元 stays 万元.
+    let page = page.replacen("251000元", "25.1万元", 1);
+    assert_eq!(import(&page).report.proactive.fees_wan_yuan, "25.1");
 }

@@ -204,6 +204,11 @@ pub fn read(
             continue;
         };
         let cells = cells::read(text, span_from, span_to, &noise);
+        let in_yuan = priced_in_yuan(
+            text.norm
+                .get(span_from..span_to.min(text.norm.len()))
+                .unwrap_or_default(),
+        );
         if let Some(u) = &cells.unrecognised {
             summary
                 .unrecognised
@@ -224,6 +229,9 @@ pub fn read(
             match v {
                 Value::Read(s, basis) => {
                     let placed = match field {
+                        // The column is in 万元: a fee printed in 元 ("251000元")
+                        // would be ten thousand times too large.
+                        ProactiveField::Fees if in_yuan => false,
                         ProactiveField::Fees if is_decimal(s) => {
                             out.fees_wan_yuan = s.clone();
                             true
@@ -240,10 +248,16 @@ pub fn read(
                     if placed {
                         summary.read_cell(cell, *basis);
                     } else {
-                        summary.unplace(
-                            vec![cell],
-                            format!("{}“{}”：“{s}”不是{}", table(), spec.label, kind_of(*field)),
-                        );
+                        let why = if *field == ProactiveField::Fees && in_yuan {
+                            format!(
+                                "{}“{}”：“{s}”的单位是元，表格的单位是万元，请核对后填写",
+                                table(),
+                                spec.label
+                            )
+                        } else {
+                            format!("{}“{}”：“{s}”不是{}", table(), spec.label, kind_of(*field))
+                        };
+                        summary.unplace(vec![cell], why);
                     }
                 }
                 Value::Blank => summary.blank_cell(cell),
@@ -434,4 +448,17 @@ fn unplaced_reason(
             )
         }
     }
+}
+
+/// Whether a figure in `span` is followed by 元 on its own (not 万元): an
+/// amount in yuan where the form counts in ten thousands.
+fn priced_in_yuan(span: &[char]) -> bool {
+    let chars: Vec<char> = span
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    chars
+        .windows(2)
+        .any(|w| (w[0].is_ascii_digit() || w[0] == '.') && w[1] == '元')
 }
