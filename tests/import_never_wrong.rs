@@ -413,3 +413,41 @@ fn a_fee_printed_in_yuan_is_not_read_as_ten_thousand_yuan() {
     let page = page.replacen("251000元", "25.1万元", 1);
     assert_eq!(import(&page).report.proactive.fees_wan_yuan, "25.1");
 }
+
+/// "(六) 其他" as converters print （六）其他处理 on one row: its figures go
+/// to 3.其他 with zeros beside them (FORMAT.md), and the sums still hold.
+#[test]
+fn other_handling_printed_short_and_on_one_row() {
+    let rows = [
+        AppRow::OtherNoCorrection,
+        AppRow::OtherNoFee,
+        AppRow::OtherMisc,
+    ];
+    let mut text = page(Shape::Line, "本年度工作有序开展。", None);
+    let t = truth();
+    let line = |r: AppRow| {
+        let cells: Vec<String> = t.app_row(r).iter().map(|v| show(*v)).collect();
+        format!("{} {}\n", r.label().leaf.unwrap(), cells.join(" "))
+    };
+    for r in rows {
+        text = text.replace(&line(r), "");
+    }
+    text = text.replace(
+        &format!("{}\n", OutcomeGroup::OtherHandling.label()),
+        "(六) 其他 158 1 0 0 0 0 159\n",
+    );
+    let i = import(&text);
+    assert!(i.summary.other_as_one_row);
+    let a = &i.report.applications;
+    assert_eq!(
+        a.row(AppRow::OtherMisc),
+        &[158, 1, 0, 0, 0, 0, 159].map(Some)
+    );
+    assert_eq!(a.row(AppRow::OtherNoFee), &[Some(0); 7]);
+    assert_eq!(
+        i.summary
+            .state(CellRef::App(AppRow::OtherNoFee, AppCol::Total)),
+        Some(CellState::Read(Basis::Convention))
+    );
+    assert!(findings(&i).is_empty(), "{:#?}", findings(&i));
+}

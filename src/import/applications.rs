@@ -1,6 +1,8 @@
 //! Table B from published text: find each row by its label, read its seven
-//! cells, and where digits ran together choose the split that the table's own
-//! totals confirm — the row's 总计, then the columns' 勾稽关系.
+//! cells, and where a row reads more than one way (digits run together, empty
+//! border cells of merged columns) keep only what every reading the table's
+//! own sums allow agrees on — the row's 总计, the columns' 勾稽关系 (see
+//! `choice`). What they leave open stays blank, with the reason.
 
 use std::sync::OnceLock;
 
