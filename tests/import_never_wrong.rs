@@ -451,3 +451,35 @@ fn other_handling_printed_short_and_on_one_row() {
     );
     assert!(findings(&i).is_empty(), "{:#?}", findings(&i));
 }
+
+/// A row whose printed 总计 is the publisher's own error, with two figures
+/// run together ("705 30 0 5 0 1741"): one split adds up to the row's 总计
+/// (705|30|0|5|0|1|741) but breaks every column's sums; the other keeps the
+/// columns and leaves the row's 总计 wrong. The sums contradict each other,
+/// so they decide nothing — the split that merely fits its own row must not
+/// be placed (that would be five wrong numbers in one row).
+#[test]
+fn a_split_that_only_fits_its_own_row_total_is_not_placed() {
+    let label = AppRow::NewReceived.label().top;
+    let printed = format!("{label} 705 3 0 0 5 0 713\n");
+    let text = page(Shape::Line, "本年度工作有序开展。", None);
+    assert!(text.contains(&printed));
+    let text = text.replace(&printed, &format!("{label} 705 30 0 5 0 1741\n"));
+    let i = import(&text);
+    let t = truth();
+    let want = t.app_row(AppRow::NewReceived);
+    let got = i.report.applications.row(AppRow::NewReceived);
+    for col in AppCol::ALL {
+        let k = col.index();
+        let cell = CellRef::App(AppRow::NewReceived, col);
+        match got[k] {
+            None => assert!(
+                matches!(i.summary.state(cell), Some(CellState::Unplaced(_))),
+                "{cell} blank without a reason"
+            ),
+            Some(1741) if col == AppCol::Total => {}
+            Some(n) => assert_eq!(Some(n), want[k], "{cell} is a wrong number"),
+        }
+    }
+    assert_ne!(got[AppCol::Commercial.index()], Some(30));
+}

@@ -66,7 +66,9 @@ fn import(text: &str) -> Imported {
 #[test]
 fn huge_figures_neither_panic_nor_balance_by_wrapping() {
     let text = page(&[
-        (AppRow::NewReceived, "22 18446744073709551615 0 0 0 0 0"),
+        // 其他 and 总计 balance only with 四's true split (3, 25): a page whose
+        // other columns a wrong split could balance by chance decides nothing.
+        (AppRow::NewReceived, "22 18446744073709551615 0 0 0 3 25"),
         (AppRow::CarriedOver, "0 21 0 0 0 0 0"),
         (AppRow::CarriedForward, "220000325"),
     ]);
@@ -125,7 +127,8 @@ fn huge_outcome_rows_are_summed_exactly() {
         AppRow::outcomes().map(|r| (r, huge_row.as_str())).collect();
     // 21 × u64::MAX wraps to u64::MAX − 20 = 18446744073709551595.
     rows.push((AppRow::OutcomeTotal, "18446744073709551595 0 0 0 0 0 0"));
-    rows.push((AppRow::NewReceived, "0 10 0 0 0 0 10"));
+    // 其他 balances with both splits of 四 that make its row total (…|3|25).
+    rows.push((AppRow::NewReceived, "0 10 0 0 0 3 13"));
     rows.push((AppRow::CarriedForward, "220000325"));
     let text = page(&rows);
     let i = import(&text);

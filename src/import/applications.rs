@@ -255,8 +255,6 @@ fn place(
     out: &mut Applications,
     summary: &mut ImportSummary,
 ) {
-    let sizes: Vec<usize> = readings.iter().map(|r| r.cands.len()).collect();
-    let open = sizes.iter().any(|n| *n > 1);
     // Every relation of table B, as bits.
     let relations: Vec<Relation> = Relation::all()
         .filter(|r| {
@@ -266,15 +264,15 @@ fn place(
             )
         })
         .collect();
-    let keep = if open {
+    let weigh = |sets: &[&Vec<Vec<Piece>>]| {
+        let sizes: Vec<usize> = sets.iter().map(|s| s.len()).collect();
         choice::consistent(&sizes, COMBINATION_LIMIT, |pick| {
             let value = |f: Figure| match f {
                 Figure::App(r, _) if one_row && is_other_sub_row(r) => Some(0),
                 Figure::App(r, c) => readings
                     .iter()
-                    .zip(pick)
-                    .find(|(rr, _)| rr.row == r)
-                    .and_then(|(rr, p)| choice::count(rr.cands[*p].get(c.index())?).ok())
+                    .position(|rr| rr.row == r)
+                    .and_then(|u| choice::count(sets[u][pick[u]].get(c.index())?).ok())
                     .flatten(),
                 _ => None,
             };
@@ -284,13 +282,29 @@ fn place(
                 .filter(|(_, rel)| rel.holds(value))
                 .fold(0u64, |m, (i, _)| m | 1 << i)
         })
-    } else {
-        None
     };
-    let too_many = open && keep.is_none();
+    // Every reading is weighed against every sum at once. Narrowing a row to
+    // the readings its own 总计 allows comes only when that is too many
+    // combinations: done first, it would hide the column sums under which the
+    // row's printed 总计 is the page's own error, and place a wrong split.
+    let every: Vec<&Vec<Vec<Piece>>> = readings.iter().map(|r| &r.all).collect();
+    let narrowed: Vec<&Vec<Vec<Piece>>> = readings.iter().map(|r| &r.cands).collect();
+    let open = every.iter().any(|s| s.len() > 1);
+    let (sets, keep) = if !open {
+        (every, None)
+    } else if let Some(keep) = weigh(&every) {
+        (every, Some(keep))
+    } else {
+        let keep = if narrowed.iter().any(|s| s.len() > 1) {
+            weigh(&narrowed)
+        } else {
+            None
+        };
+        (narrowed, keep)
+    };
+    let too_many = keep.is_none() && sets.iter().any(|s| s.len() > 1);
     for (u, rr) in readings.iter().enumerate() {
-        let allowed: Vec<&Vec<Piece>> = rr
-            .cands
+        let allowed: Vec<&Vec<Piece>> = sets[u]
             .iter()
             .enumerate()
             .filter(|(i, _)| keep.as_ref().is_none_or(|k| k[u][*i]))
