@@ -82,6 +82,14 @@ pub fn ranges(
             ),
         };
     }
+    // The first label printed without figures, a bare line right above it
+    // and another below it: either could be its row (the one above, with
+    // its label centred under it; or the one below) — the page does not say.
+    if !own[0] && !below[0].is_empty() && bare_above(text, from, labels[0].start).is_some() {
+        return Err(
+            "表格第一行的标签上方和下方各有一行单独成行的数字，无法确定哪一行属于它".into(),
+        );
+    }
     // Rows with their figures on their own line: a label without figures
     // below it, after a row whose line holds its figures and then a bare
     // line, has that bare line (its label was printed below its figures).
@@ -204,6 +212,16 @@ mod tests {
         let (r, l) = read("表头\n甲\n1 2\n乙\n3 4\n丙").unwrap();
         assert_eq!(r, ["1 2", "3 4", ""]);
         assert_eq!(l, Layout::After);
+    }
+
+    #[test]
+    fn first_label_between_two_bare_lines_among_rows_on_their_lines() {
+        // "1 2" above 甲 or "3 4" below it: either could be 甲's.
+        let why = read("1 2\n甲\n3 4\n乙 5 6\n丙 7 8").unwrap_err();
+        assert!(why.contains("无法确定哪一行属于它"), "{why}");
+        // Nothing above it: the line below is its own.
+        let (r, _) = read("表头\n甲\n3 4\n乙 5 6\n丙 7 8").unwrap();
+        assert_eq!(r, ["3 4", "5 6", "7 8"]);
     }
 
     #[test]
