@@ -5,7 +5,7 @@
 
 use super::cells::{self, Piece};
 use super::choice;
-use super::summary::{Basis, ImportSummary, table_name};
+use super::summary::{ImportSummary, table_name};
 use super::text::{Squeezed, Text, is_filler, squeeze};
 use crate::form::{AppealGroup, AppealPart, Figure, LAWSUIT, Relation, Section};
 use crate::report::{Appeals, CellRef};
@@ -189,28 +189,11 @@ fn read_unit(text: &Text, unit: &Unit, out: &mut Appeals, summary: &mut ImportSu
         .collect();
     let by_position = choice::agreed(&all.iter().collect::<Vec<_>>(), k);
     let decided = choice::agreed(&allowed, k);
-    let mut left = Vec::new();
-    for (i, cell) in cells.iter().enumerate() {
-        let CellRef::Appeal(g, p) = *cell else {
-            continue;
-        };
-        match &decided[i] {
-            Some(piece) => match choice::count(piece) {
-                Ok(Some(n)) => {
-                    *out.get_mut(g, p) = Some(n);
-                    let basis = if by_position[i].is_some() {
-                        Basis::Position
-                    } else {
-                        Basis::Sum
-                    };
-                    summary.read_cell(*cell, basis);
-                }
-                Ok(None) => summary.blank_cell(*cell),
-                Err(s) => summary.unplace(vec![*cell], format!("{name}：“{s}”不是件数")),
-            },
-            None => left.push(*cell),
+    let left = choice::settle(&cells, &decided, &by_position, &name, summary, |cell, n| {
+        if let CellRef::Appeal(g, p) = cell {
+            *out.get_mut(g, p) = Some(n);
         }
-    }
+    });
     let raw = row.raw();
     if all.len() > 1 && left.len() < k {
         let how = if decided

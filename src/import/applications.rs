@@ -314,27 +314,18 @@ fn place(
         let by_row = choice::agreed(&rr.cands.iter().collect::<Vec<_>>(), 7);
         let decided = choice::agreed(&allowed, 7);
         let name = row_name(rr.row);
-        let mut left = Vec::new();
-        for col in AppCol::ALL {
-            let cell = CellRef::App(rr.row, col);
-            let i = col.index();
-            match &decided[i] {
-                Some(p) => match choice::count(p) {
-                    Ok(Some(n)) => {
-                        *out.get_mut(rr.row, col) = Some(n);
-                        let basis = if by_position[i].is_some() {
-                            Basis::Position
-                        } else {
-                            Basis::Sum
-                        };
-                        summary.read_cell(cell, basis);
-                    }
-                    Ok(None) => summary.blank_cell(cell),
-                    Err(s) => summary.unplace(vec![cell], format!("{name}：“{s}”不是件数")),
-                },
-                None => left.push(cell),
-            }
-        }
+        let left = choice::settle(
+            &row_cells(rr.row),
+            &decided,
+            &by_position,
+            &name,
+            summary,
+            |cell, n| {
+                if let CellRef::App(r, c) = cell {
+                    *out.get_mut(r, c) = Some(n);
+                }
+            },
+        );
         if rr.all.len() > 1 && left.len() < 7 {
             let how = if decided
                 .iter()

@@ -10,7 +10,8 @@
 //! still differ in a cell, it stays blank and the summary says why.
 
 use super::cells::Piece;
-use crate::report::Count;
+use super::summary::{Basis, ImportSummary};
+use crate::report::{CellRef, Count};
 
 /// Per cell, the piece every reading gives it, or `None` where they differ
 /// (or there is no reading).
@@ -33,6 +34,40 @@ pub fn count(p: &Piece) -> Result<Count, &str> {
         Piece::Blank => Ok(None),
         Piece::Num(s) => s.parse().map(Some).map_err(|_| s.as_str()),
     }
+}
+
+/// Settle each of `cells` on the piece every allowed reading gives it
+/// (`decided`): a count goes in through `put` (read by position where every
+/// reading agreed, `by_position`, else by the sums), a blank stays blank, a
+/// piece that is no count is left unplaced with its text. `name` names the
+/// row in reasons. Returns the cells the readings leave open.
+pub fn settle(
+    cells: &[CellRef],
+    decided: &[Option<Piece>],
+    by_position: &[Option<Piece>],
+    name: &str,
+    summary: &mut ImportSummary,
+    mut put: impl FnMut(CellRef, u64),
+) -> Vec<CellRef> {
+    let mut open = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        match decided.get(i).and_then(Option::as_ref) {
+            Some(piece) => match count(piece) {
+                Ok(Some(n)) => {
+                    put(*cell, n);
+                    let basis = match by_position.get(i) {
+                        Some(Some(_)) => Basis::Position,
+                        _ => Basis::Sum,
+                    };
+                    summary.read_cell(*cell, basis);
+                }
+                Ok(None) => summary.blank_cell(*cell),
+                Err(s) => summary.unplace(vec![*cell], format!("{name}：“{s}”不是件数")),
+            },
+            None => open.push(*cell),
+        }
+    }
+    open
 }
 
 /// Which readings of each unit (a row, a group) take part in a combination
