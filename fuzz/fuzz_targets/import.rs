@@ -8,42 +8,12 @@
 
 #![no_main]
 
-use std::sync::LazyLock;
-
 use libfuzzer_sys::fuzz_target;
-use nianbao::import::{self, ImportError, Imported, SourceKind};
-use nianbao::{checks, fonts::Coverage, store};
+use nianbao::import::{self, SourceKind};
 
-static PRINT: LazyLock<Coverage> = LazyLock::new(Coverage::print);
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
-fn exercise(result: Result<Imported, ImportError>) {
-    match result {
-        Ok(imported) => {
-            let report = &imported.report;
-            checks::run(report, None, &|c| PRINT.covers(c));
-            let _ = imported.summary.lines();
-            let _ = imported.summary.gaps();
-            let text = store::to_json(report);
-            let back = store::parse(text.as_bytes())
-                .unwrap_or_else(|e| panic!("an imported report, saved, does not load: {e}"));
-            assert_eq!(
-                &back, report,
-                "an imported report, saved, loads back different"
-            );
-        }
-        Err(e) => {
-            let shown = e.to_string();
-            assert!(
-                shown.chars().any(is_cjk),
-                "a refusal not in Chinese: {shown}"
-            );
-        }
-    }
-}
+#[path = "exercise.rs"]
+mod exercise;
+use exercise::exercise;
 
 fuzz_target!(|data: &[u8]| {
     // As a `.txt` file: the kind is sniffed.
