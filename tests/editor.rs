@@ -1053,3 +1053,73 @@ fn a_second_recovered_copy_waits_until_the_first_is_saved() {
     );
     h.get_by_label("恢复未保存的年报？");
 }
+
+/// Pages in the PDF exported from `report`, counted by lopdf.
+fn pdf_pages(report: &Report) -> usize {
+    let bytes = nianbao::export::pdf::export(report, 0).unwrap();
+    lopdf::Document::load_mem(&bytes).unwrap().get_pages().len()
+}
+
+/// The page count the print preview shows (its “共N页”).
+fn previewed_pages(h: &Harness<'_, App>) -> usize {
+    use egui_kittest::kittest::NodeT;
+    let counts: Vec<usize> = h
+        .query_all_by_label_contains("页")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let label = node.value().or_else(|| node.label())?;
+            label.strip_prefix('共')?.strip_suffix('页')?.parse().ok()
+        })
+        .collect();
+    assert_eq!(counts.len(), 1, "one page count shown: {counts:?}");
+    counts[0]
+}
+
+#[test]
+fn the_print_preview_counts_the_pdf_s_pages_and_follows_typing() {
+    let report = assets::sample();
+    let mut h = editor(report.clone(), Section::Problems);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label_contains("打印预览").click();
+    h.run();
+    let before = pdf_pages(&report);
+    assert_eq!(previewed_pages(&h), before);
+
+    // A long 五、 adds pages, to the preview as to the PDF.
+    let heading = Section::Problems.heading();
+    let field = h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, &heading);
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, &heading)
+        .type_text(&"针对群众反映的问题，逐条整改并建立长效机制。".repeat(120));
+    h.run();
+    let typed = h.state().doc.as_ref().unwrap().report.clone();
+    assert_ne!(
+        typed.problems, report.problems,
+        "the text reached the report"
+    );
+    let after = pdf_pages(&typed);
+    assert!(
+        after > before,
+        "{after} pages after typing, {before} before"
+    );
+    assert_eq!(previewed_pages(&h), after);
+}
+
+#[test]
+fn ctrl_f2_opens_the_print_preview_and_its_zoom_buttons_work() {
+    let mut h = editor(assets::sample(), Section::Overview);
+    assert!(h.query_by_label_contains("适合宽度").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F2);
+    h.run();
+    assert_eq!(previewed_pages(&h), pdf_pages(&assets::sample()));
+    h.get_by_label("100%").click();
+    h.run();
+    h.get_by_label("＋").click();
+    h.run();
+    h.get_by_label("125%");
+    h.get_by_label("适合宽度").click();
+    h.run();
+    assert!(h.query_by_label("125%").is_none());
+}
