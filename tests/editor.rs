@@ -1123,3 +1123,60 @@ fn ctrl_f2_opens_the_print_preview_and_its_zoom_buttons_work() {
     h.run();
     assert!(h.query_by_label("125%").is_none());
 }
+
+#[test]
+fn the_ofd_is_exported_where_asked_under_the_conventional_name_after_the_errors_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(1);
+    let pages = pdf_pages(&r);
+    let path = dir.path().join("阿戛镇.nianbao.json");
+    let mut h = launch(dir.path(), None, move |app| {
+        app.set_document(r, Some(path));
+        app.native_dialogs = false;
+    });
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出OFD…").click();
+    h.run();
+    h.get_by_label_contains("带着错误导出的OFD不宜归档或公开");
+    h.get_by_label("仍然导出").click();
+    h.run();
+    let expected = dir
+        .path()
+        .join("阿戛镇人民政府2024年政府信息公开工作年度报告.ofd");
+    assert_eq!(
+        h.get_by_label("文件路径").value().as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("OFD已导出");
+    assert!(h.state().status().starts_with("已导出OFD"));
+    // An OFD package: OFD.xml at its root, one content file per PDF page.
+    let file = std::fs::File::open(&expected).unwrap();
+    let zip = zip::ZipArchive::new(file).unwrap();
+    let names: Vec<&str> = zip.file_names().collect();
+    assert!(names.contains(&"OFD.xml"), "{names:?}");
+    let contents = names.iter().filter(|n| n.ends_with("/Content.xml")).count();
+    assert_eq!(contents, pages);
+}
+
+#[test]
+fn a_failed_ofd_export_says_why_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_with_prompt(dir.path());
+    h.state_mut().set_document(assets::sample(), None);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出OFD…").click();
+    h.run();
+    // A folder that does not exist.
+    let target = dir.path().join("没有这个文件夹").join("年报.ofd");
+    replace_path(&mut h, &target);
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("导出失败");
+    assert!(!target.exists());
+    assert!(!h.state().status().starts_with("已导出"));
+}
