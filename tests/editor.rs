@@ -1111,17 +1111,53 @@ fn the_print_preview_counts_the_pdf_s_pages_and_follows_typing() {
 fn ctrl_f2_opens_the_print_preview_and_its_zoom_buttons_work() {
     let mut h = editor(assets::sample(), Section::Overview);
     assert!(h.query_by_label_contains("适合宽度").is_none());
+    // The print faces reach egui only when the preview first opens.
+    let print_faces = |h: &Harness<'_, App>| {
+        h.ctx.fonts(|f| {
+            f.definitions()
+                .font_data
+                .keys()
+                .filter(|k| k.starts_with("nianbao-print-"))
+                .count()
+        })
+    };
+    assert_eq!(print_faces(&h), 0);
     h.key_press_modifiers(Modifiers::COMMAND, Key::F2);
     h.run();
+    assert_eq!(print_faces(&h), 4);
     assert_eq!(previewed_pages(&h), pdf_pages(&assets::sample()));
     h.get_by_label("100%").click();
     h.run();
+    assert_eq!(shown_zoom(&h), 100);
     h.get_by_label("＋").click();
     h.run();
-    h.get_by_label("125%");
+    assert_eq!(shown_zoom(&h), 125);
+    // Ctrl+wheel over the pages zooms in.
+    h.event(Event::PointerMoved(egui::pos2(1050.0, 500.0)));
+    h.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.run();
+    let zoomed = shown_zoom(&h);
+    assert!(zoomed > 125, "Ctrl+wheel zoomed in: {zoomed}%");
     h.get_by_label("适合宽度").click();
     h.run();
-    assert!(h.query_by_label("125%").is_none());
+    assert_ne!(shown_zoom(&h), zoomed);
+}
+
+/// The zoom the preview shows, in percent (its label, not the 100% button).
+fn shown_zoom(h: &Harness<'_, App>) -> u32 {
+    use egui_kittest::kittest::NodeT;
+    let shown: Vec<u32> = h
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .filter_map(|n| n.accesskit_node().value()?.strip_suffix('%')?.parse().ok())
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    shown[0]
 }
 
 #[test]

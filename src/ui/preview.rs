@@ -41,9 +41,19 @@ struct Laid {
     pages: Vec<Page>,
 }
 
+/// The scale and scroll offset of the pages last drawn.
+#[derive(Clone, Copy, Default)]
+struct Shown {
+    scale: f32,
+    offset: Vec2,
+}
+
 pub struct Preview {
     pub open: bool,
     zoom: Zoom,
+    shown: Shown,
+    /// Where in the view a change of zoom is centred, from its top-left corner.
+    anchor: Vec2,
     laid: Option<Laid>,
     /// The print faces have been handed to egui (they arrive next frame).
     fonts_requested: bool,
@@ -54,6 +64,8 @@ impl Default for Preview {
         Preview {
             open: false,
             zoom: Zoom::FitWidth,
+            shown: Shown::default(),
+            anchor: Vec2::ZERO,
             laid: None,
             fonts_requested: false,
         }
@@ -173,30 +185,49 @@ impl Preview {
 
     fn pages_ui(&mut self, ui: &mut Ui, width: f32) {
         let scale = self.scale(width);
-        let output = ScrollArea::both()
+        let mut area = ScrollArea::both()
             .id_salt("nianbao-preview-pages")
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                ui.spacing_mut().item_spacing = Vec2::ZERO;
-                let page = Vec2::new(PAGE_W, PAGE_H) * scale;
-                let row = Vec2::new(ui.available_width().max(page.x + 2.0 * GAP), page.y + GAP);
-                ui.add_space(GAP);
-                for p in self.pages() {
-                    let (slot, _) = ui.allocate_exact_size(row, Sense::hover());
-                    let rect = Rect::from_min_size(
-                        Pos2::new(slot.center().x - page.x / 2.0, slot.top()),
-                        page,
-                    );
-                    if ui.is_rect_visible(rect) {
-                        draw_page(ui, p, rect, scale);
-                    }
+            .auto_shrink(false);
+        // A new zoom keeps the point at the anchor where it was (the pointer
+        // for Ctrl+wheel, else the view's top-left corner): the clerk stays
+        // on the page being read.
+        if self.shown.scale > 0.0 && (scale - self.shown.scale).abs() > 1e-4 {
+            let ratio = scale / self.shown.scale;
+            let offset = (self.shown.offset + self.anchor) * ratio - self.anchor;
+            area = area.scroll_offset(offset.max(Vec2::ZERO));
+        }
+        let output = area.show(ui, |ui| {
+            ui.spacing_mut().item_spacing = Vec2::ZERO;
+            let page = Vec2::new(PAGE_W, PAGE_H) * scale;
+            let row = Vec2::new(ui.available_width().max(page.x + 2.0 * GAP), page.y + GAP);
+            ui.add_space(GAP);
+            for p in self.pages() {
+                let (slot, _) = ui.allocate_exact_size(row, Sense::hover());
+                let rect = Rect::from_min_size(
+                    Pos2::new(slot.center().x - page.x / 2.0, slot.top()),
+                    page,
+                );
+                if ui.is_rect_visible(rect) {
+                    draw_page(ui, p, rect, scale);
                 }
-            });
-        // Ctrl+wheel over the pages zooms them (egui turns it into a zoom delta).
+            }
+        });
+        self.shown = Shown {
+            scale,
+            offset: output.state.clamped_offset(),
+        };
+        self.anchor = Vec2::ZERO;
+        // Ctrl+wheel over the pages zooms them (egui turns it into a zoom
+        // delta), gently: egui's factor is made for maps, about ×1.5 a notch.
         let delta = ui.input(|i| i.zoom_delta());
-        if delta != 1.0 && ui.rect_contains_pointer(output.inner_rect) {
-            let z = (self.fraction(width) * delta).clamp(STEPS[0], STEPS[STEPS.len() - 1]);
+        if delta != 1.0
+            && let Some(pointer) = ui.ctx().pointer_hover_pos()
+            && output.inner_rect.contains(pointer)
+        {
+            let z =
+                (self.fraction(width) * delta.powf(0.4)).clamp(STEPS[0], STEPS[STEPS.len() - 1]);
             self.zoom = Zoom::Actual(z);
+            self.anchor = pointer - output.inner_rect.min;
         }
     }
 }
