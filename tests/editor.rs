@@ -1053,3 +1053,166 @@ fn a_second_recovered_copy_waits_until_the_first_is_saved() {
     );
     h.get_by_label("恢复未保存的年报？");
 }
+
+/// Pages in the PDF exported from `report`, counted by lopdf.
+fn pdf_pages(report: &Report) -> usize {
+    let bytes = nianbao::export::pdf::export(report, 0).unwrap();
+    lopdf::Document::load_mem(&bytes).unwrap().get_pages().len()
+}
+
+/// The page count the print preview shows (its “共N页”).
+fn previewed_pages(h: &Harness<'_, App>) -> usize {
+    use egui_kittest::kittest::NodeT;
+    let counts: Vec<usize> = h
+        .query_all_by_label_contains("页")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            let label = node.value().or_else(|| node.label())?;
+            label.strip_prefix('共')?.strip_suffix('页')?.parse().ok()
+        })
+        .collect();
+    assert_eq!(counts.len(), 1, "one page count shown: {counts:?}");
+    counts[0]
+}
+
+#[test]
+fn the_print_preview_counts_the_pdf_s_pages_and_follows_typing() {
+    let report = assets::sample();
+    let mut h = editor(report.clone(), Section::Problems);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label_contains("打印预览").click();
+    h.run();
+    let before = pdf_pages(&report);
+    assert_eq!(previewed_pages(&h), before);
+
+    // A long 五、 adds pages, to the preview as to the PDF.
+    let heading = Section::Problems.heading();
+    let field = h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, &heading);
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, &heading)
+        .type_text(&"针对群众反映的问题，逐条整改并建立长效机制。".repeat(120));
+    h.run();
+    let typed = h.state().doc.as_ref().unwrap().report.clone();
+    assert_ne!(
+        typed.problems, report.problems,
+        "the text reached the report"
+    );
+    let after = pdf_pages(&typed);
+    assert!(
+        after > before,
+        "{after} pages after typing, {before} before"
+    );
+    assert_eq!(previewed_pages(&h), after);
+}
+
+#[test]
+fn ctrl_f2_opens_the_print_preview_and_its_zoom_buttons_work() {
+    let mut h = editor(assets::sample(), Section::Overview);
+    assert!(h.query_by_label_contains("适合宽度").is_none());
+    // The print faces reach egui only when the preview first opens.
+    let print_faces = |h: &Harness<'_, App>| {
+        h.ctx.fonts(|f| {
+            f.definitions()
+                .font_data
+                .keys()
+                .filter(|k| k.starts_with("nianbao-print-"))
+                .count()
+        })
+    };
+    assert_eq!(print_faces(&h), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F2);
+    h.run();
+    assert_eq!(print_faces(&h), 4);
+    assert_eq!(previewed_pages(&h), pdf_pages(&assets::sample()));
+    h.get_by_label("100%").click();
+    h.run();
+    assert_eq!(shown_zoom(&h), 100);
+    h.get_by_label("＋").click();
+    h.run();
+    assert_eq!(shown_zoom(&h), 125);
+    // Ctrl+wheel over the pages zooms in.
+    h.event(Event::PointerMoved(egui::pos2(1050.0, 500.0)));
+    h.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::COMMAND,
+    });
+    h.run();
+    let zoomed = shown_zoom(&h);
+    assert!(zoomed > 125, "Ctrl+wheel zoomed in: {zoomed}%");
+    h.get_by_label("适合宽度").click();
+    h.run();
+    assert_ne!(shown_zoom(&h), zoomed);
+}
+
+/// The zoom the preview shows, in percent (its label, not the 100% button).
+fn shown_zoom(h: &Harness<'_, App>) -> u32 {
+    use egui_kittest::kittest::NodeT;
+    let shown: Vec<u32> = h
+        .query_all_by_role(egui::accesskit::Role::Label)
+        .filter_map(|n| n.accesskit_node().value()?.strip_suffix('%')?.parse().ok())
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    shown[0]
+}
+
+#[test]
+fn the_ofd_is_exported_where_asked_under_the_conventional_name_after_the_errors_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = assets::sample();
+    *r.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(1);
+    let pages = pdf_pages(&r);
+    let path = dir.path().join("阿戛镇.nianbao.json");
+    let mut h = launch(dir.path(), None, move |app| {
+        app.set_document(r, Some(path));
+        app.native_dialogs = false;
+    });
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出OFD…").click();
+    h.run();
+    h.get_by_label_contains("带着错误导出的OFD不宜归档或公开");
+    h.get_by_label("仍然导出").click();
+    h.run();
+    let expected = dir
+        .path()
+        .join("阿戛镇人民政府2024年政府信息公开工作年度报告.ofd");
+    assert_eq!(
+        h.get_by_label("文件路径").value().as_deref(),
+        Some(expected.to_str().unwrap())
+    );
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("OFD已导出");
+    assert!(h.state().status().starts_with("已导出OFD"));
+    // An OFD package: OFD.xml at its root, one content file per PDF page.
+    let file = std::fs::File::open(&expected).unwrap();
+    let zip = zip::ZipArchive::new(file).unwrap();
+    let names: Vec<&str> = zip.file_names().collect();
+    assert!(names.contains(&"OFD.xml"), "{names:?}");
+    let contents = names.iter().filter(|n| n.ends_with("/Content.xml")).count();
+    assert_eq!(contents, pages);
+}
+
+#[test]
+fn a_failed_ofd_export_says_why_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = editor_with_prompt(dir.path());
+    h.state_mut().set_document(assets::sample(), None);
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导出OFD…").click();
+    h.run();
+    // A folder that does not exist.
+    let target = dir.path().join("没有这个文件夹").join("年报.ofd");
+    replace_path(&mut h, &target);
+    h.get_by_label("确定").click();
+    h.run();
+    h.get_by_label("导出失败");
+    assert!(!target.exists());
+    assert!(!h.state().status().starts_with("已导出"));
+}

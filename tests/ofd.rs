@@ -87,3 +87,117 @@ fn ofdkit_reads_the_pages_text_and_title_of_the_exported_ofd() {
         assert!(text.contains(label), "OFD text lacks {label}");
     }
 }
+
+/// One run of text as `tests/python/ofd_pdf_lines.py` reads it, in mm from
+/// the page's top-left corner.
+#[derive(Debug, serde::Deserialize)]
+struct Run {
+    text: String,
+    x: f64,
+    y: f64,
+    right: Option<f64>,
+}
+
+#[derive(serde::Deserialize)]
+struct Lines {
+    pdf: Vec<Vec<Run>>,
+    ofd: Vec<Vec<Run>>,
+}
+
+/// The runs of `report`'s PDF (PyMuPDF) and OFD (ofdkit), page by page.
+fn read_lines(report: &nianbao::report::Report) -> Lines {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf_path = dir.path().join("报告.pdf");
+    let ofd_path = dir.path().join("报告.ofd");
+    std::fs::write(&pdf_path, pdf::export(report, CREATED).unwrap()).unwrap();
+    std::fs::write(&ofd_path, ofd::export(report, CREATED).unwrap()).unwrap();
+    let tool =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/ofd_pdf_lines.py");
+    let out = Command::new("python3")
+        .arg(&tool)
+        .arg(&pdf_path)
+        .arg(&ofd_path)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("需要 python3 与 PyMuPDF、ofdkit（pip install pymupdf ofdkit）：{e}")
+        });
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "ofd_pdf_lines.py failed (install: pip install pymupdf ofdkit):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Within 0.5 mm, as a reader would see it on paper.
+const TOLERANCE_MM: f64 = 0.5;
+
+/// Every text run of the PDF has one in the OFD with the same text whose
+/// start, baseline and (where ofdkit knows it) end are within 0.5 mm, and the
+/// OFD has no text the PDF lacks.
+fn assert_same_positions(report: &nianbao::report::Report) {
+    let lines = read_lines(report);
+    assert_eq!(lines.pdf.len(), lines.ofd.len(), "page count");
+    let mut compared = 0;
+    for (n, (pdf_page, ofd_page)) in lines.pdf.iter().zip(&lines.ofd).enumerate() {
+        let page = n + 1;
+        let mut unmatched: Vec<&Run> = ofd_page.iter().collect();
+        for p in pdf_page {
+            let nearest = unmatched
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.text == p.text)
+                .min_by(|(_, a), (_, b)| {
+                    let d = |o: &Run| (o.x - p.x).hypot(o.y - p.y);
+                    d(a).total_cmp(&d(b))
+                })
+                .map(|(i, _)| i);
+            let Some(i) = nearest else {
+                panic!("page {page}: the PDF's “{}” is not in the OFD", p.text);
+            };
+            let o = unmatched.remove(i);
+            let off = |what: &str, a: f64, b: f64| {
+                assert!(
+                    (a - b).abs() <= TOLERANCE_MM,
+                    "page {page}, “{}”: {what} {a:.2} mm in the OFD, {b:.2} mm in the PDF",
+                    p.text
+                );
+            };
+            off("start", o.x, p.x);
+            off("baseline", o.y, p.y);
+            if let Some(right) = o.right {
+                off(
+                    "end",
+                    right,
+                    p.right.expect("PyMuPDF gives every span its box"),
+                );
+            }
+            compared += 1;
+        }
+        assert!(
+            unmatched.is_empty(),
+            "page {page}: the OFD has text the PDF lacks: {unmatched:?}"
+        );
+    }
+    assert!(compared > 100, "only {compared} runs compared");
+}
+
+#[test]
+fn every_text_line_of_the_ofd_sits_where_the_pdf_has_it() {
+    assert_same_positions(&assets::sample());
+}
+
+#[test]
+fn lines_in_two_faces_and_justified_lines_sit_where_the_pdf_has_them() {
+    let mut r = assets::sample();
+    // 喆 is outside the title's and 楷体's GB 2312 subsets: those lines are
+    // drawn in two faces.
+    r.organ = "喆镇人民政府".into();
+    r.overview.parts[0].heading = "主动公开喆镇政府信息情况".into();
+    // Latin, digits and punctuation among the Chinese: justified lines.
+    r.problems = "一是APP和12345热线的回复时限（3个工作日）执行不严，\
+                  部分信息更新滞后；二是网站栏目设置有待优化。"
+        .repeat(12);
+    assert_same_positions(&r);
+}

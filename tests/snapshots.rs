@@ -7,7 +7,7 @@
 #![cfg(feature = "snapshots")]
 
 use eframe::egui;
-use egui_kittest::Harness;
+use egui_kittest::{Harness, kittest::Queryable};
 use nianbao::assets;
 use nianbao::form::{AppCol, AppRow, Section};
 use nianbao::ui::App;
@@ -45,4 +45,35 @@ fn matrix_tab_with_findings() {
 fn appeals_tab() {
     let (mut h, _data) = editor(Section::Appeals);
     h.snapshot("appeals_tab");
+}
+
+/// 打印预览 at fit-width over the report: white A4 pages, the title, the
+/// narrative and the rules where the PDF has them.
+#[test]
+fn print_preview() {
+    let (mut h, _data) = editor(Section::Overview);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F2);
+    h.run();
+    h.snapshot("print_preview");
+
+    // At half size, scrolled to the tables: rules, spans, shading.
+    h.get_by_label("100%").click();
+    h.run();
+    for _ in 0..3 {
+        h.get_by_label("－").click();
+        h.run();
+    }
+    h.get_by_label("50%");
+    h.event(egui::Event::PointerMoved(egui::pos2(900.0, 400.0)));
+    for _ in 0..10 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -150.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+        });
+        h.run();
+    }
+    h.snapshot("print_preview_table");
 }

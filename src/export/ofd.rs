@@ -27,11 +27,34 @@ fn mm(pt: f32) -> String {
     format!("{v}")
 }
 
+/// Text for an XML attribute or element, one character out for each in, so
+/// that DeltaX stays aligned with the text.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // A reader would turn a literal \r\n into one \n, and a tab or a
+            // line break in an attribute into a space.
+            '\t' | '\n' | '\r' => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
+            // XML 1.0 cannot carry other control characters (nor U+FFFE,
+            // U+FFFF), even escaped. No face draws them and the PDF shows a
+            // box: the replacement character stands in, one for one.
+            c if !xml_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The characters XML 1.0 allows (its `Char` production).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// The report as OFD bytes (a zip package).

@@ -4,6 +4,10 @@
 
 use super::pdf::Face;
 
+/// A4 in points: every page of the PDF, the OFD and the print preview.
+pub const PAGE_W: f32 = 595.276;
+pub const PAGE_H: f32 = 841.89;
+
 /// A run of text in one face on one baseline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextRun {

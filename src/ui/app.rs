@@ -12,6 +12,7 @@ use super::autosave::Autosave;
 use super::dialogs::{Dialog, Unsaved};
 use super::document::Document;
 use super::grid::GridState;
+use super::preview::Preview;
 use super::tabs::Tabs;
 use super::{Command, start};
 use crate::checks::{self, Finding};
@@ -43,6 +44,8 @@ pub struct App {
     pub(super) recent: Vec<PathBuf>,
     coverage: Coverage,
     pub(super) tabs: Tabs,
+    /// 打印预览 (its window, zoom and the pages last laid out).
+    pub(super) preview: Preview,
     /// Set once the clerk has agreed to close despite unsaved changes.
     pub(super) closing: bool,
     pub(super) title: String,
@@ -84,6 +87,7 @@ impl App {
                 .unwrap_or_default(),
             coverage: Coverage::print(),
             tabs: Tabs::new(),
+            preview: Preview::default(),
             closing: false,
             title: String::new(),
             startup_probe: None,
@@ -174,6 +178,9 @@ impl eframe::App for App {
         if self.doc.is_some() {
             let findings = self.findings();
             self.document_ui(ui, &findings);
+            if let Some(doc) = &self.doc {
+                self.preview.show(&ctx, &doc.report, &mut self.queue);
+            }
         } else {
             let recent = self.recent.clone();
             egui::CentralPanel::default().show(ui, |ui| start::show(ui, &recent, &mut self.queue));

@@ -28,8 +28,12 @@ pub enum Command {
     Save,
     SaveAs,
     ExportPdf,
+    /// OFD (GB/T 33190), the national fixed-layout format, for archives that ask for it.
+    ExportOfd,
     ExportHtml,
     ExportDocx,
+    /// 打印预览: the pages as the PDF prints them, in a window beside the editor.
+    PrintPreview,
     Undo,
     Redo,
     /// 帮助: the guide and every rule, or one rule's explanation.
@@ -50,13 +54,15 @@ impl Command {
     /// The commands that have shortcuts, most specific shortcut first: egui
     /// ignores an extra Shift when matching, so Ctrl+Shift+S must be tried
     /// before Ctrl+S.
-    pub const WITH_SHORTCUTS: [(Command, KeyboardShortcut); 9] = [
+    pub const WITH_SHORTCUTS: [(Command, KeyboardShortcut); 10] = [
         (Command::SaveAs, ctrl_shift(Key::S)),
         (Command::Redo, ctrl_shift(Key::Z)),
         (Command::New, ctrl(Key::N)),
         (Command::Open, ctrl(Key::O)),
         (Command::Save, ctrl(Key::S)),
         (Command::ExportPdf, ctrl(Key::P)),
+        // Word's and WPS's key for 打印预览.
+        (Command::PrintPreview, ctrl(Key::F2)),
         (Command::Undo, ctrl(Key::Z)),
         (Command::Redo, ctrl(Key::Y)),
         (Command::Quit, ctrl(Key::Q)),
@@ -74,6 +80,8 @@ impl Command {
             Command::Save => "保存",
             Command::SaveAs => "另存为…",
             Command::ExportPdf => "导出PDF…",
+            Command::ExportOfd => "导出OFD…",
+            Command::PrintPreview => "打印预览",
             Command::ExportHtml => "导出网页…",
             Command::ExportDocx => "导出Word…",
             Command::Undo => "撤销",
@@ -184,21 +192,35 @@ impl App {
             }
             Command::Save => self.save(None, ctx),
             Command::SaveAs => self.save_as(None, ctx),
-            Command::ExportPdf => {
+            // The formats for the archive: with errors in the report, ask first.
+            Command::ExportPdf | Command::ExportOfd => {
                 let errors = self
                     .findings()
                     .iter()
                     .filter(|f| f.severity == Severity::Error)
                     .count();
+                let (purpose, extension) = if command == Command::ExportOfd {
+                    (Purpose::ExportOfd, ".ofd")
+                } else {
+                    (Purpose::ExportPdf, ".pdf")
+                };
                 if let Some(doc) = &self.doc {
                     if errors > 0 && !confirmed {
-                        self.ask(ConfirmExport { errors });
+                        self.ask(ConfirmExport {
+                            errors,
+                            then: command,
+                        });
                     } else {
-                        let suggested = doc.suggested(".pdf");
-                        if let Some(p) = self.ask_path(Purpose::ExportPdf, Some(suggested), None) {
-                            self.export_pdf(&p);
+                        let suggested = doc.suggested(extension);
+                        if let Some(p) = self.ask_path(purpose, Some(suggested), None) {
+                            self.chosen(purpose, &p, None, ctx);
                         }
                     }
+                }
+            }
+            Command::PrintPreview => {
+                if self.doc.is_some() {
+                    self.preview.open = true;
                 }
             }
             Command::Undo | Command::Redo => {

@@ -11,7 +11,7 @@ use super::dialogs::{ChangedOnDisk, Exported, PathPrompt};
 use super::document::relative_to;
 use super::files::{self, Pick, Purpose};
 use super::{App, Command};
-use crate::export::{docx, html, pdf};
+use crate::export::{docx, html, ofd, pdf};
 use crate::form::ProactiveField;
 use crate::report::{self, Report};
 use crate::{source, store};
@@ -134,6 +134,7 @@ impl App {
             Purpose::Open => self.open_path(path),
             Purpose::SaveAs => self.save_to(&report_file(path.to_path_buf()), then, ctx),
             Purpose::ExportPdf => self.export_pdf(path),
+            Purpose::ExportOfd => self.export_ofd(path),
             Purpose::ExportHtml => self.export_html(path),
             Purpose::ExportDocx => self.export_docx(path),
             Purpose::Import => self.import(path),
@@ -243,15 +244,33 @@ impl App {
     }
 
     pub(super) fn export_pdf(&mut self, path: &Path) {
+        self.export_printed(path, "pdf", "PDF", pdf::export);
+    }
+
+    /// OFD, from the same pages as the PDF.
+    pub(super) fn export_ofd(&mut self, path: &Path) {
+        self.export_printed(path, "ofd", "OFD", ofd::export);
+    }
+
+    /// A fixed-layout file (`extension`, named `what` to the clerk) written
+    /// by `export`; on failure the clerk is told why and nothing is left half
+    /// written.
+    fn export_printed(
+        &mut self,
+        path: &Path,
+        extension: &str,
+        what: &'static str,
+        export: fn(&Report, i64) -> Result<Vec<u8>, String>,
+    ) {
         let Some(doc) = &self.doc else { return };
-        let path = with_extension(path.to_path_buf(), "pdf", ".pdf");
-        let written = pdf::export(&doc.report, pdf::creation_time())
-            .map_err(|e| format!("无法生成PDF：{e}"))
+        let path = with_extension(path.to_path_buf(), extension, &format!(".{extension}"));
+        let written = export(&doc.report, pdf::creation_time())
+            .map_err(|e| format!("无法生成{what}：{e}"))
             .and_then(|bytes| store::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
         match written {
             Ok(()) => {
-                self.status = format!("已导出PDF：{}", path.display());
-                self.ask(Exported { path, what: "PDF" });
+                self.status = format!("已导出{what}：{}", path.display());
+                self.ask(Exported { path, what });
             }
             Err(e) => self.tell("导出失败", e),
         }

@@ -23,6 +23,7 @@ pub enum Purpose {
     Open,
     SaveAs,
     ExportPdf,
+    ExportOfd,
     ExportHtml,
     /// The Word file for the leader's sign-off.
     ExportDocx,
@@ -40,6 +41,7 @@ impl Purpose {
             Purpose::Open => "打开年报文件",
             Purpose::SaveAs => "保存年报文件",
             Purpose::ExportPdf => "导出PDF",
+            Purpose::ExportOfd => "导出OFD",
             Purpose::ExportHtml => "导出网页",
             Purpose::ExportDocx => "导出Word",
             Purpose::Import => "导入已发布的年报",
@@ -60,6 +62,7 @@ impl Purpose {
         };
         match self {
             Purpose::ExportPdf => ("PDF 文件", vec!["pdf"]),
+            Purpose::ExportOfd => ("OFD 版式文件", vec!["ofd"]),
             Purpose::ExportHtml => ("网页", vec!["html", "htm"]),
             Purpose::ExportDocx => ("Word 文档", vec!["docx"]),
             Purpose::Import => ("已发布的年报", kinds(true)),

@@ -13,6 +13,7 @@ pub mod fonts;
 mod grid;
 mod header;
 mod overview;
+mod preview;
 mod start;
 mod tabs;
 mod view;

@@ -30,7 +30,9 @@ impl App {
                 for cmd in [
                     Command::Import,
                     Command::LinkPrior,
+                    Command::PrintPreview,
                     Command::ExportPdf,
+                    Command::ExportOfd,
                     Command::ExportHtml,
                     Command::ExportDocx,
                 ] {

@@ -5,8 +5,7 @@ pub fn mm(v: f32) -> f32 {
     v * 72.0 / 25.4
 }
 
-pub const PAGE_W: f32 = 595.276;
-pub const PAGE_H: f32 = 841.89;
+pub use crate::export::pages::{PAGE_H, PAGE_W};
 pub const LEFT: f32 = 28.0 * 72.0 / 25.4;
 pub const RIGHT: f32 = 26.0 * 72.0 / 25.4;
 pub const TOP: f32 = 37.0 * 72.0 / 25.4;

@@ -7,6 +7,8 @@ use crate::ui::Command;
 
 pub struct ConfirmExport {
     pub errors: usize,
+    /// The export asked for (PDF or OFD), applied as confirmed on 仍然导出.
+    pub then: Command,
 }
 
 impl Dialog for ConfirmExport {
@@ -14,8 +16,13 @@ impl Dialog for ConfirmExport {
         modal(ctx, |ui| {
             ui.heading("年报中还有错误");
             ui.label(format!(
-                "检查发现{}个错误（见右侧“检查结果”）。带着错误导出的PDF不宜归档或公开。",
-                self.errors
+                "检查发现{}个错误（见右侧“检查结果”）。带着错误导出的{}不宜归档或公开。",
+                self.errors,
+                if self.then == Command::ExportOfd {
+                    "OFD"
+                } else {
+                    "PDF"
+                }
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -24,7 +31,7 @@ impl Dialog for ConfirmExport {
                     outcome = Some(Outcome::Closed);
                 }
                 if ui.button("仍然导出").clicked() {
-                    outcome = Some(Outcome::Confirmed(Command::ExportPdf));
+                    outcome = Some(Outcome::Confirmed(self.then.clone()));
                 }
                 outcome
             })
