@@ -223,6 +223,14 @@ pub fn example(rule: Rule) -> Example {
             );
         }
         Rule::FontMissingGlyph => r.organ.push('\u{E000}'),
+        Rule::NarrativeCompleted => {
+            for (row, v) in [(NewReceived, 3), (Granted, 3), (OutcomeTotal, 3)] {
+                set(&mut r, app(row, NaturalPerson), v);
+                set(&mut r, app(row, Total), v);
+            }
+            r.overview.parts[1].body =
+                "全年共收到政府信息公开申请3件，已办结2件，均在法定期限内予以答复。".into();
+        }
         // Published texts, above.
         Rule::ImportUnplaced | Rule::StructureSections => {}
     }

@@ -5,6 +5,7 @@
 
 mod arithmetic;
 mod carry;
+mod completed;
 mod fees;
 mod glyphs;
 mod narrative;
@@ -113,6 +114,7 @@ pub fn run_read(
     fees::check(report, &mut out);
     plausibility::check(report, &mut out);
     narrative::check(report, &mut out);
+    completed::check(report, &mut out);
     years::check(report, &mut out);
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);

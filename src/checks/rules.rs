@@ -61,6 +61,9 @@ rules! {
     PlausibilityRules => "plausibility.rules", Info;
     /// A character the embedded fonts cannot draw.
     FontMissingGlyph => "font.missing_glyph", Error;
+    /// A count of applications completed, or carried forward, in 一 that
+    /// differs from table 三's.
+    NarrativeCompleted => "narrative.completed", Warning;
     /// Cells the importer left blank because nothing confirmed a number
     /// (a published source only; the importer raises it).
     ImportUnplaced => "import.unplaced", Info;
