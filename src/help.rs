@@ -231,6 +231,9 @@ pub fn example(rule: Rule) -> Example {
             r.overview.parts[1].body =
                 "全年共收到政府信息公开申请3件，已办结2件，均在法定期限内予以答复。".into();
         }
+        Rule::NarrativeSum => {
+            r.overview.intro = "全年共发布政府信息30条，其中工作动态20条、通知公告15条。".into();
+        }
         // Published texts, above.
         Rule::ImportUnplaced | Rule::StructureSections => {}
     }

@@ -1,5 +1,6 @@
 //! The rules that read the narrative (FORMAT.md): `narrative.applications`,
-//! `narrative.numbers`, `narrative.completed`, `year.mismatch` — what they
+//! `narrative.numbers`, `narrative.completed`, `narrative.sum`,
+//! `year.mismatch` — what they
 //! catch, and the wording they leave alone (the published reports of
 //! `tests/corpus/` among it).
 
@@ -33,6 +34,7 @@ fn the_sample_raises_no_narrative_finding() {
         "narrative.applications",
         "narrative.numbers",
         "narrative.completed",
+        "narrative.sum",
         "year.mismatch",
     ] {
         assert!(run(&r, id).is_empty(), "{id}: {:#?}", run(&r, id));
@@ -406,4 +408,90 @@ fn completed_reads_the_published_wording() {
         "{}",
         f[0].message
     );
+}
+
+#[test]
+fn parts_that_add_up_to_more_than_their_total() {
+    let mut r = assets::sample();
+    r.overview.intro = "全年共发布政府信息30条，其中工作动态20条、通知公告15条。".into();
+    let f = run(&r, "narrative.sum");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].severity, Severity::Info);
+    assert_eq!(f[0].cells, [CellRef::OverviewIntro]);
+    assert_eq!(
+        f[0].message,
+        "一、总体情况·导语写“全年共发布政府信息30条，其中工作动态20条、通知公告15条”：其中各项20+15=35条，多于总数30条，请核对"
+    );
+    // Parts may leave some out; the unit must be the total's; the list ends
+    // at ；, 。 or the next total.
+    for text in [
+        "全年共发布政府信息30条，其中工作动态20条、通知公告10条。",
+        "全年共发布政府信息30条，其中工作动态20条。",
+        "全年共发布政府信息30条，其中工作动态20条、浏览量15次。",
+        "全年共发布政府信息30条，其中工作动态20条；另在政务公开栏公开信息15条。",
+        "全年共发布政府信息30条，其中工作动态20条，累计转载15条。",
+        "全年共发布政府信息30条。其中工作动态20条、通知公告15条。",
+        "公共服务类信息30条，其中工作动态20条、通知公告15条。",
+    ] {
+        r.overview.intro = text.into();
+        assert!(run(&r, "narrative.sum").is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn parts_listed_with_fenbiewei_must_make_the_total() {
+    let mut r = assets::sample();
+    r.problems = "共收到申请10件，其中自然人、法人分别为6件、3件。".into();
+    let f = run(&r, "narrative.sum");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].cells, [CellRef::Problems]);
+    assert_eq!(
+        f[0].message,
+        "五、存在的主要问题及改进情况写“共收到申请10件，其中自然人、法人分别为6件、3件”：其中各项6+3=9件，与总数10件不符，请核对"
+    );
+    r.problems = "共收到申请10件，其中自然人、法人分别为7件、3件。".into();
+    assert!(run(&r, "narrative.sum").is_empty());
+}
+
+#[test]
+fn approximate_parts_and_two_dimensions_are_not_added() {
+    let mut r = assets::sample();
+    for text in [
+        "全年共发布政府信息30条，其中工作动态20余条、通知公告15条。",
+        "全年共发布政府信息30条，其中工作动态约20条、通知公告15条。",
+        "全年共发布政府信息30多条，其中工作动态20条、通知公告15条。",
+        // Applicants, then outcomes: each application counted twice.
+        "共收到申请30件，其中自然人28件、法人2件，予以公开20件、不予公开10件。",
+        "共收到申请30件，其中自然人申请25件，予以公开20件。",
+    ] {
+        r.overview.parts[1].body = text.into();
+        assert!(run(&r, "narrative.sum").is_empty(), "{text}");
+    }
+}
+
+/// 平潭 2020: 82+80+21+40+390+69+143+208+246+271+1053 = 2603, one more than
+/// the 2602 it says it published; the other published reports' lists hold.
+#[test]
+fn a_published_list_that_does_not_add_up() {
+    let f = run(
+        &corpus("001_fujian-pingtan-2020-format2019"),
+        "narrative.sum",
+    );
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].cells, [CellRef::OverviewIntro]);
+    assert_eq!(
+        f[0].message,
+        "一、总体情况·导语写“全年我区政府信息公开单位共公布政府信息2602条(其中机构职能类信息82条，政策…”：其中各项82+80+21+40+390+69+143+208+246+271+1053=2603条，多于总数2602条，请核对"
+    );
+    for stem in [
+        "000_guizhou-shuicheng-agazhen-2024",
+        "002_fujian-pingtan-2021",
+        "003_fujian-pingtan-2022",
+        "007_shanghai-municipal-office-2019-format2019",
+        "008_jiangsu-huaian-hongzequ-2023",
+        "032_jiangsu-shuyang-county-2025",
+    ] {
+        let f = run(&corpus(stem), "narrative.sum");
+        assert!(f.is_empty(), "{stem}: {f:#?}");
+    }
 }

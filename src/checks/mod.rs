@@ -12,6 +12,7 @@ mod narrative;
 mod plausibility;
 mod rules;
 mod sections;
+mod sums;
 pub mod text;
 mod values;
 mod years;
@@ -115,6 +116,7 @@ pub fn run_read(
     plausibility::check(report, &mut out);
     narrative::check(report, &mut out);
     completed::check(report, &mut out);
+    sums::check(report, &mut out);
     years::check(report, &mut out);
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);

@@ -64,6 +64,8 @@ rules! {
     /// A count of applications completed, or carried forward, in 一 that
     /// differs from table 三's.
     NarrativeCompleted => "narrative.completed", Warning;
+    /// The parts listed after 其中 add up to more than their total.
+    NarrativeSum => "narrative.sum", Info;
     /// Cells the importer left blank because nothing confirmed a number
     /// (a published source only; the importer raises it).
     ImportUnplaced => "import.unplaced", Info;
