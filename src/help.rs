@@ -234,6 +234,17 @@ pub fn example(rule: Rule) -> Example {
         Rule::NarrativeSum => {
             r.overview.intro = "全年共发布政府信息30条，其中工作动态20条、通知公告15条。".into();
         }
+        Rule::NarrativeCopied => {
+            // Last year's report said the same, of its own year.
+            let mut p = assets::sample();
+            p.year -= 1;
+            let (this, last) = (format!("{}年", r.year), format!("{}年", p.year));
+            for part in &mut p.overview.parts {
+                part.body = part.body.replace(&this, &last);
+            }
+            p.problems = p.problems.replace(&this, &last);
+            prior = Some(p);
+        }
         // Published texts, above.
         Rule::ImportUnplaced | Rule::StructureSections => {}
     }

@@ -6,6 +6,7 @@
 mod arithmetic;
 mod carry;
 mod completed;
+mod copied;
 mod fees;
 mod glyphs;
 mod narrative;
@@ -120,6 +121,7 @@ pub fn run_read(
     years::check(report, &mut out);
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);
+        copied::check(report, prior, &mut out);
     }
     if let Some(r) = reading {
         out.extend(r.findings.iter().cloned());

@@ -66,6 +66,8 @@ rules! {
     NarrativeCompleted => "narrative.completed", Warning;
     /// The parts listed after 其中 add up to more than their total.
     NarrativeSum => "narrative.sum", Info;
+    /// 一, 五 or 六 is mostly last year's sentences with the years changed.
+    NarrativeCopied => "narrative.copied", Warning;
     /// Cells the importer left blank because nothing confirmed a number
     /// (a published source only; the importer raises it).
     ImportUnplaced => "import.unplaced", Info;
