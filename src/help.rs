@@ -245,6 +245,14 @@ pub fn example(rule: Rule) -> Example {
             p.problems = p.problems.replace(&this, &last);
             prior = Some(p);
         }
+        Rule::PlausibilityJump => {
+            let licensing = CellRef::ProactiveField(ProactiveField::Licensing);
+            let mut p = assets::sample();
+            p.year -= 1;
+            set(&mut p, licensing, 3);
+            prior = Some(p);
+            set(&mut r, licensing, 40);
+        }
         // Published texts, above.
         Rule::ImportUnplaced | Rule::StructureSections => {}
     }

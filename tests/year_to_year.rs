@@ -1,5 +1,6 @@
 //! From last year's report to this year's, the cross-year checks
-//! (`carry.prior_year`, `proactive.in_force`, `narrative.copied`), and the web
+//! (`carry.prior_year`, `proactive.in_force`, `narrative.copied`,
+//! `plausibility.jump`), and the web
 //! page for the portal.
 
 // Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
@@ -248,6 +249,79 @@ fn a_real_consecutive_pair_is_not_a_copy() {
     let r = read("003_fujian-pingtan-2022.txt");
     assert!(findings(&r, Some(&prior), "narrative.copied").is_empty());
     assert_eq!(findings(&r, Some(&r), "narrative.copied").len(), 2);
+}
+
+#[test]
+fn a_figure_that_moved_more_than_fivefold() {
+    let prior = assets::sample();
+    let mut r = next_year(&prior, "");
+    let cell = CellRef::App(AppRow::OutcomeTotal, AppCol::Total);
+    // Last year 0: 20 is a jump, 19 is chance.
+    *r.count_mut(cell).unwrap() = Some(19);
+    assert!(findings(&r, Some(&prior), "plausibility.jump").is_empty());
+    *r.count_mut(cell).unwrap() = Some(20);
+    let found = findings(&r, Some(&prior), "plausibility.jump");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, checks::Severity::Info);
+    assert_eq!(found[0].cells, [cell]);
+    assert_eq!(
+        found[0].message,
+        "“三、（七）总计·总计”本年为20，2024年年报为0，变化超过5倍：请核对是否填错行、多填或漏填了位数；如确实如此，可不理会"
+    );
+    // Down as well as up; exactly five times is not more than five.
+    let mut last = prior.clone();
+    *last.count_mut(cell).unwrap() = Some(120);
+    *r.count_mut(cell).unwrap() = Some(24);
+    assert!(findings(&r, Some(&last), "plausibility.jump").is_empty());
+    *r.count_mut(cell).unwrap() = Some(23);
+    assert_eq!(findings(&r, Some(&last), "plausibility.jump").len(), 1);
+    // A blank figure either year is value.blank's.
+    *r.count_mut(cell).unwrap() = None;
+    assert!(findings(&r, Some(&last), "plausibility.jump").is_empty());
+    assert!(findings(&r, None, "plausibility.jump").is_empty());
+}
+
+#[test]
+fn the_figures_plausibility_jump_compares() {
+    let prior = assets::sample();
+    let compared = [
+        CellRef::ProactiveField(ProactiveField::RulesIssued),
+        CellRef::ProactiveField(ProactiveField::NormativeIssued),
+        CellRef::ProactiveField(ProactiveField::Licensing),
+        CellRef::ProactiveField(ProactiveField::Punishment),
+        CellRef::ProactiveField(ProactiveField::Enforcement),
+        CellRef::App(AppRow::NewReceived, AppCol::Total),
+        CellRef::App(AppRow::OutcomeTotal, AppCol::Total),
+        CellRef::Appeal(AppealGroup::Review, AppealPart::Total),
+        CellRef::Appeal(AppealGroup::SuitDirect, AppealPart::Total),
+        CellRef::Appeal(AppealGroup::SuitAfterReview, AppealPart::Total),
+    ];
+    // Every figure of the three tables from 0 to 100: only these ten are compared.
+    let mut r = prior.clone();
+    r.year = 2025;
+    for cell in CellRef::table_cells() {
+        if let Some(v) = r.count_mut(cell) {
+            *v = Some(100);
+        }
+    }
+    let found: Vec<CellRef> = findings(&r, Some(&prior), "plausibility.jump")
+        .into_iter()
+        .flat_map(|f| f.cells)
+        .collect();
+    assert_eq!(found, compared);
+    let f = findings(&r, Some(&prior), "plausibility.jump");
+    assert!(
+        f[2].message
+            .starts_with("“行政许可·本年处理决定数量”本年为100，2024年年报为0"),
+        "{}",
+        f[2].message
+    );
+    assert!(
+        f[9].message
+            .starts_with("“行政诉讼·复议后起诉·总计”本年为100"),
+        "{}",
+        f[9].message
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod completed;
 mod copied;
 mod fees;
 mod glyphs;
+mod jumps;
 mod narrative;
 mod plausibility;
 mod rules;
@@ -122,6 +123,7 @@ pub fn run_read(
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);
         copied::check(report, prior, &mut out);
+        jumps::check(report, prior, &mut out);
     }
     if let Some(r) = reading {
         out.extend(r.findings.iter().cloned());

@@ -68,6 +68,8 @@ rules! {
     NarrativeSum => "narrative.sum", Info;
     /// 一, 五 or 六 is mostly last year's sentences with the years changed.
     NarrativeCopied => "narrative.copied", Warning;
+    /// A figure moved more than fivefold from last year's.
+    PlausibilityJump => "plausibility.jump", Info;
     /// Cells the importer left blank because nothing confirmed a number
     /// (a published source only; the importer raises it).
     ImportUnplaced => "import.unplaced", Info;

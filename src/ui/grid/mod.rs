@@ -138,7 +138,7 @@ pub fn show(
                 }
                 let response = entry::figure_cell(ui, rect, cell_ref, report, state, auto_sum);
                 if let Some(p) = prior {
-                    prior::compare(ui, rect, response, p, report, cell_ref);
+                    prior::compare(response, p, cell_ref);
                 }
                 if let Some(sev) = marks.get(&cell_ref) {
                     ui.painter().rect_stroke(
