@@ -253,6 +253,9 @@ pub fn example(rule: Rule) -> Example {
             prior = Some(p);
             set(&mut r, licensing, 40);
         }
+        Rule::CitationOutdated => {
+            r.preamble = "根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，编制本报告。".into();
+        }
         // Published texts, above.
         Rule::ImportUnplaced | Rule::StructureSections => {}
     }

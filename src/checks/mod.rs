@@ -5,6 +5,7 @@
 
 mod arithmetic;
 mod carry;
+mod citations;
 mod completed;
 mod copied;
 mod fees;
@@ -120,6 +121,7 @@ pub fn run_read(
     completed::check(report, &mut out);
     sums::check(report, &mut out);
     years::check(report, &mut out);
+    citations::check(report, &mut out);
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);
         copied::check(report, prior, &mut out);

@@ -70,6 +70,8 @@ rules! {
     NarrativeCopied => "narrative.copied", Warning;
     /// A figure moved more than fivefold from last year's.
     PlausibilityJump => "plausibility.jump", Info;
+    /// The basis cites the 2019 format's notice or the 2007 regulation.
+    CitationOutdated => "citation.outdated", Warning;
     /// Cells the importer left blank because nothing confirmed a number
     /// (a published source only; the importer raises it).
     ImportUnplaced => "import.unplaced", Info;
