@@ -674,18 +674,19 @@ fn last_years_figure_shows_beside_the_cell() {
     let mut h = editor_with_recovery(dir.path(), Some(this));
     h.state_mut().tab = Section::Applications;
     h.run();
-    // Every cell shows last year's figure, whether or not it moved much.
-    for (row, last) in [
-        (AppRow::Granted, "上年：40"),
-        (AppRow::NewReceived, "上年：30"),
-    ] {
-        h.get_by_label(&label(row, AppCol::Total)).hover();
-        h.run();
-        h.get_by_label_contains(last);
-    }
-    // The sharp move of a figure plausibility.jump compares is that rule's
-    // finding (outlined in the grid like any other), not a second rule of the
-    // grid's: （一）予以公开, which the rule does not compare, has none.
+    // Every cell shows last year's figure, whether or not it moved much; the
+    // one that moved sharply, by plausibility.jump's own finding, says so —
+    // （一）予以公开, which the rule does not compare, does not.
+    let jump = "“一、本年新收政府信息公开申请数量·总计”本年为200，2024年年报为30，变化超过5倍";
+    h.get_by_label(&label(AppRow::Granted, AppCol::Total))
+        .hover();
+    h.run();
+    h.get_by_label_contains("上年：40");
+    assert!(h.query_by_label_contains("上年：40\n").is_none());
+    h.get_by_label(&label(AppRow::NewReceived, AppCol::Total))
+        .hover();
+    h.run();
+    h.get_by_label_contains(&format!("上年：30\n{jump}"));
     let jumps: Vec<_> = h
         .state()
         .findings()
