@@ -223,6 +223,39 @@ pub fn example(rule: Rule) -> Example {
             );
         }
         Rule::FontMissingGlyph => r.organ.push('\u{E000}'),
+        Rule::NarrativeCompleted => {
+            for (row, v) in [(NewReceived, 3), (Granted, 3), (OutcomeTotal, 3)] {
+                set(&mut r, app(row, NaturalPerson), v);
+                set(&mut r, app(row, Total), v);
+            }
+            r.overview.parts[1].body =
+                "全年共收到政府信息公开申请3件，已办结2件，均在法定期限内予以答复。".into();
+        }
+        Rule::NarrativeSum => {
+            r.overview.intro = "全年共发布政府信息30条，其中工作动态20条、通知公告15条。".into();
+        }
+        Rule::NarrativeCopied => {
+            // Last year's report said the same, of its own year.
+            let mut p = assets::sample();
+            p.year -= 1;
+            let (this, last) = (format!("{}年", r.year), format!("{}年", p.year));
+            for part in &mut p.overview.parts {
+                part.body = part.body.replace(&this, &last);
+            }
+            p.problems = p.problems.replace(&this, &last);
+            prior = Some(p);
+        }
+        Rule::PlausibilityJump => {
+            let licensing = CellRef::ProactiveField(ProactiveField::Licensing);
+            let mut p = assets::sample();
+            p.year -= 1;
+            set(&mut p, licensing, 3);
+            prior = Some(p);
+            set(&mut r, licensing, 40);
+        }
+        Rule::CitationOutdated => {
+            r.preamble = "根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，编制本报告。".into();
+        }
         // Published texts, above.
         Rule::ImportUnplaced | Rule::StructureSections => {}
     }

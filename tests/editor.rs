@@ -661,20 +661,44 @@ fn last_years_figure_shows_beside_the_cell() {
     let last = dir.path().join("2024.nianbao.json");
     let mut prior = assets::sample();
     *prior.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(40);
+    *prior
+        .applications
+        .get_mut(AppRow::NewReceived, AppCol::Total) = Some(30);
     nianbao::store::save(&last, &prior).unwrap();
     let this = dir.path().join("2025.nianbao.json");
     let mut r = nianbao::report::next_year(&prior, "2024.nianbao.json");
     *r.applications.get_mut(AppRow::Granted, AppCol::Total) = Some(200);
+    *r.applications.get_mut(AppRow::NewReceived, AppCol::Total) = Some(200);
     nianbao::store::save(&this, &r).unwrap();
 
     let mut h = editor_with_recovery(dir.path(), Some(this));
     h.state_mut().tab = Section::Applications;
     h.run();
+    // Every cell shows last year's figure, whether or not it moved much; the
+    // one that moved sharply, by plausibility.jump's own finding, says so —
+    // （一）予以公开, which the rule does not compare, does not.
+    let jump = "“一、本年新收政府信息公开申请数量·总计”本年为200，2024年年报为30，变化超过5倍";
     h.get_by_label(&label(AppRow::Granted, AppCol::Total))
         .hover();
     h.run();
     h.get_by_label_contains("上年：40");
-    h.get_by_label_contains("本年200，变化超过3倍，请核对");
+    assert!(h.query_by_label_contains("上年：40\n").is_none());
+    h.get_by_label(&label(AppRow::NewReceived, AppCol::Total))
+        .hover();
+    h.run();
+    h.get_by_label_contains(&format!("上年：30\n{jump}"));
+    let jumps: Vec<_> = h
+        .state()
+        .findings()
+        .into_iter()
+        .filter(|f| f.id == "plausibility.jump")
+        .collect();
+    assert_eq!(jumps.len(), 1, "{jumps:#?}");
+    assert_eq!(
+        jumps[0].cells,
+        [CellRef::App(AppRow::NewReceived, AppCol::Total)]
+    );
+    h.get_by_label_contains("提示 1");
 }
 
 #[test]

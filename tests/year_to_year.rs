@@ -1,5 +1,7 @@
-//! From last year's report to this year's, the cross-year checks, and the
-//! web page for the portal.
+//! From last year's report to this year's, the cross-year checks
+//! (`carry.prior_year`, `proactive.in_force`, `narrative.copied`,
+//! `plausibility.jump`), and the web
+//! page for the portal.
 
 // Tests unwrap: a panic is a failing test with its reason (Cargo.toml [lints]).
 #![allow(clippy::unwrap_used)]
@@ -143,6 +145,182 @@ fn rules_in_force_follow_from_last_year_or_get_a_hint() {
         found[0].message.contains("=-18446744073709551598"),
         "{}",
         found[0].message
+    );
+}
+
+/// `text` with every year `from` written as `to`.
+fn years_changed(text: &str, from: u16, to: u16) -> String {
+    text.replace(&from.to_string(), &to.to_string())
+}
+
+#[test]
+fn last_years_report_with_only_the_years_changed_is_a_copy() {
+    let prior = assets::sample();
+    let mut r = next_year(&prior, "");
+    let (from, to) = (prior.year, r.year);
+    r.overview.intro = years_changed(&r.overview.intro, from, to);
+    for part in &mut r.overview.parts {
+        part.body = years_changed(&part.body, from, to);
+    }
+    r.problems = years_changed(&r.problems, from, to);
+    r.other_matters = years_changed(&r.other_matters, from, to);
+    let found = findings(&r, Some(&prior), "narrative.copied");
+    // 一 and 五; 六 (“本年度没有依申请公开信件处理费,无其他需要报告的事项”) is too short to tell.
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].severity, checks::Severity::Warning);
+    let mut overview = vec![CellRef::OverviewIntro];
+    overview.extend((0..5).map(CellRef::OverviewPart));
+    assert_eq!(found[0].cells, overview);
+    assert_eq!(found[1].cells, [CellRef::Problems]);
+    for (f, heading) in found
+        .iter()
+        .zip(["一、总体情况", "五、存在的主要问题及改进情况"])
+    {
+        assert!(
+            f.message.starts_with(&format!("{heading}的文字有100%（")),
+            "{}",
+            f.message
+        );
+        assert!(
+            f.message.ends_with(
+                "字）与2024年年报的句子相同（年份、数字不计）：是否只改了年份？请按本年度的工作改写，避免内容雷同"
+            ),
+            "{}",
+            f.message
+        );
+    }
+    // Rewritten, it is this year's own.
+    r.problems = "本年度新出现的问题是网站改版后部分栏目迁移不完整，群众反映查找不便，已于第四季度逐项补齐。".repeat(3);
+    assert_eq!(findings(&r, Some(&prior), "narrative.copied").len(), 1);
+    // Without last year's report there is nothing to compare.
+    assert!(findings(&r, None, "narrative.copied").is_empty());
+}
+
+/// A sentence of `n` characters as the rule counts them: "2024年" is two.
+fn sentence(n: usize, fill: char) -> String {
+    format!("2024年{}。", fill.to_string().repeat(n - 2))
+}
+
+#[test]
+fn copied_from_sixty_percent_of_a_hundred_characters() {
+    let mut prior = Report::new("阿戛镇人民政府", 2024);
+    // Last year's 六 holds the sentence; this year's 五 repeats it, another year in it.
+    prior.other_matters = sentence(60, '甲');
+    let mut r = assets::sample();
+    r.year = 2025;
+    let this_year = |copied: usize, own: usize| {
+        format!(
+            "{}{}。短句不计。",
+            sentence(copied, '甲').replace("2024", "2025"),
+            "乙".repeat(own)
+        )
+    };
+    r.problems = this_year(60, 40);
+    let found = findings(&r, Some(&prior), "narrative.copied");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cells, [CellRef::Problems]);
+    assert_eq!(
+        found[0].message,
+        "五、存在的主要问题及改进情况的文字有60%（100字中的60字）与2024年年报的句子相同（年份、数字不计）：是否只改了年份？请按本年度的工作改写，避免内容雷同"
+    );
+    // 59 %: not flagged.
+    prior.other_matters = sentence(59, '甲');
+    r.problems = this_year(59, 41);
+    assert!(findings(&r, Some(&prior), "narrative.copied").is_empty());
+    // All copied, but under 100 characters: too short to tell.
+    prior.other_matters = sentence(99, '甲');
+    r.problems = this_year(99, 0);
+    assert!(findings(&r, Some(&prior), "narrative.copied").is_empty());
+    prior.other_matters = sentence(100, '甲');
+    r.problems = this_year(100, 0);
+    assert_eq!(findings(&r, Some(&prior), "narrative.copied").len(), 1);
+}
+
+#[test]
+fn a_real_consecutive_pair_is_not_a_copy() {
+    // 平潭 2021 and 2022 as published: each year's own text.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let read = |name: &str| {
+        nianbao::import::import_file(&root.join(name))
+            .unwrap()
+            .report
+    };
+    let prior = read("002_fujian-pingtan-2021.txt");
+    let r = read("003_fujian-pingtan-2022.txt");
+    assert!(findings(&r, Some(&prior), "narrative.copied").is_empty());
+    assert_eq!(findings(&r, Some(&r), "narrative.copied").len(), 2);
+}
+
+#[test]
+fn a_figure_that_moved_more_than_fivefold() {
+    let prior = assets::sample();
+    let mut r = next_year(&prior, "");
+    let cell = CellRef::App(AppRow::OutcomeTotal, AppCol::Total);
+    // Last year 0: 20 is a jump, 19 is chance.
+    *r.count_mut(cell).unwrap() = Some(19);
+    assert!(findings(&r, Some(&prior), "plausibility.jump").is_empty());
+    *r.count_mut(cell).unwrap() = Some(20);
+    let found = findings(&r, Some(&prior), "plausibility.jump");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, checks::Severity::Info);
+    assert_eq!(found[0].cells, [cell]);
+    assert_eq!(
+        found[0].message,
+        "“三、（七）总计·总计”本年为20，2024年年报为0，变化超过5倍：请核对是否填错行、多填或漏填了位数；如确实如此，可不理会"
+    );
+    // Down as well as up; exactly five times is not more than five.
+    let mut last = prior.clone();
+    *last.count_mut(cell).unwrap() = Some(120);
+    *r.count_mut(cell).unwrap() = Some(24);
+    assert!(findings(&r, Some(&last), "plausibility.jump").is_empty());
+    *r.count_mut(cell).unwrap() = Some(23);
+    assert_eq!(findings(&r, Some(&last), "plausibility.jump").len(), 1);
+    // A blank figure either year is value.blank's.
+    *r.count_mut(cell).unwrap() = None;
+    assert!(findings(&r, Some(&last), "plausibility.jump").is_empty());
+    assert!(findings(&r, None, "plausibility.jump").is_empty());
+}
+
+#[test]
+fn the_figures_plausibility_jump_compares() {
+    let prior = assets::sample();
+    let compared = [
+        CellRef::ProactiveField(ProactiveField::RulesIssued),
+        CellRef::ProactiveField(ProactiveField::NormativeIssued),
+        CellRef::ProactiveField(ProactiveField::Licensing),
+        CellRef::ProactiveField(ProactiveField::Punishment),
+        CellRef::ProactiveField(ProactiveField::Enforcement),
+        CellRef::App(AppRow::NewReceived, AppCol::Total),
+        CellRef::App(AppRow::OutcomeTotal, AppCol::Total),
+        CellRef::Appeal(AppealGroup::Review, AppealPart::Total),
+        CellRef::Appeal(AppealGroup::SuitDirect, AppealPart::Total),
+        CellRef::Appeal(AppealGroup::SuitAfterReview, AppealPart::Total),
+    ];
+    // Every figure of the three tables from 0 to 100: only these ten are compared.
+    let mut r = prior.clone();
+    r.year = 2025;
+    for cell in CellRef::table_cells() {
+        if let Some(v) = r.count_mut(cell) {
+            *v = Some(100);
+        }
+    }
+    let found: Vec<CellRef> = findings(&r, Some(&prior), "plausibility.jump")
+        .into_iter()
+        .flat_map(|f| f.cells)
+        .collect();
+    assert_eq!(found, compared);
+    let f = findings(&r, Some(&prior), "plausibility.jump");
+    assert!(
+        f[2].message
+            .starts_with("“行政许可·本年处理决定数量”本年为100，2024年年报为0"),
+        "{}",
+        f[2].message
+    );
+    assert!(
+        f[9].message
+            .starts_with("“行政诉讼·复议后起诉·总计”本年为100"),
+        "{}",
+        f[9].message
     );
 }
 

@@ -5,12 +5,17 @@
 
 mod arithmetic;
 mod carry;
+mod citations;
+mod completed;
+mod copied;
 mod fees;
 mod glyphs;
+mod jumps;
 mod narrative;
 mod plausibility;
 mod rules;
 mod sections;
+mod sums;
 pub mod text;
 mod values;
 mod years;
@@ -113,9 +118,14 @@ pub fn run_read(
     fees::check(report, &mut out);
     plausibility::check(report, &mut out);
     narrative::check(report, &mut out);
+    completed::check(report, &mut out);
+    sums::check(report, &mut out);
     years::check(report, &mut out);
+    citations::check(report, &mut out);
     if let Some(prior) = prior {
         carry::check(report, prior, &mut out);
+        copied::check(report, prior, &mut out);
+        jumps::check(report, prior, &mut out);
     }
     if let Some(r) = reading {
         out.extend(r.findings.iter().cloned());

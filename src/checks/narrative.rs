@@ -15,21 +15,21 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
 }
 
 /// The narrative fields of 一, in reading order.
-fn overview_cells(r: &Report) -> Vec<CellRef> {
+pub(super) fn overview_cells(r: &Report) -> Vec<CellRef> {
     std::iter::once(CellRef::OverviewIntro)
         .chain((0..r.overview.parts.len()).map(CellRef::OverviewPart))
         .collect()
 }
 
 /// Every narrative field whose figures are compared with the tables.
-fn narrative_cells(r: &Report) -> Vec<CellRef> {
+pub(super) fn narrative_cells(r: &Report) -> Vec<CellRef> {
     let mut cells = overview_cells(r);
     cells.extend([CellRef::Problems, CellRef::OtherMatters]);
     cells
 }
 
 /// A clause quoted in a message: whole if short, else cut with "…".
-fn quote(clause: &str) -> String {
+pub(super) fn quote(clause: &str) -> String {
     let chars: Vec<char> = clause.chars().collect();
     if chars.len() <= 40 {
         clause.to_string()

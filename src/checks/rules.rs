@@ -61,6 +61,17 @@ rules! {
     PlausibilityRules => "plausibility.rules", Info;
     /// A character the embedded fonts cannot draw.
     FontMissingGlyph => "font.missing_glyph", Error;
+    /// A count of applications completed, or carried forward, in 一 that
+    /// differs from table 三's.
+    NarrativeCompleted => "narrative.completed", Warning;
+    /// The parts listed after 其中 add up to more than their total.
+    NarrativeSum => "narrative.sum", Info;
+    /// 一, 五 or 六 is mostly last year's sentences with the years changed.
+    NarrativeCopied => "narrative.copied", Warning;
+    /// A figure moved more than fivefold from last year's.
+    PlausibilityJump => "plausibility.jump", Info;
+    /// The basis cites the 2019 format's notice or the 2007 regulation.
+    CitationOutdated => "citation.outdated", Warning;
     /// Cells the importer left blank because nothing confirmed a number
     /// (a published source only; the importer raises it).
     ImportUnplaced => "import.unplaced", Info;

@@ -9,6 +9,74 @@ pub fn clauses(text: &str) -> impl Iterator<Item = &str> {
         .filter(|c| !c.is_empty())
 }
 
+/// The sentences of a text (FORMAT.md, *Reading the narrative*): pieces up
+/// to each 。！？ (or a line break), trimmed, empty ones dropped.
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '！', '？', '!', '?', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The phrases of a clause (FORMAT.md): pieces up to each ，；： — or their
+/// ASCII forms, except between digits ("1,234") — with text in （…） or (…)
+/// a phrase of its own, taken out of the phrase around it.
+pub fn phrases(clause: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // The phrase being read at each depth of brackets: the clause's own first.
+    let mut open = vec![String::new()];
+    let flush = |phrase: &mut String, out: &mut Vec<String>| {
+        let t = phrase.trim();
+        if !t.is_empty() {
+            out.push(t.to_string());
+        }
+        phrase.clear();
+    };
+    let mut prev = None;
+    let mut chars = clause.chars().peekable();
+    while let Some(c) = chars.next() {
+        let between_digits =
+            prev.is_some_and(is_digit) && chars.peek().is_some_and(|n| is_digit(*n));
+        match c {
+            '（' | '(' => open.push(String::new()),
+            '）' | ')' if open.len() > 1 => {
+                if let Some(mut inner) = open.pop() {
+                    flush(&mut inner, &mut out);
+                }
+            }
+            '，' | '；' | '：' => {
+                if let Some(top) = open.last_mut() {
+                    flush(top, &mut out);
+                }
+            }
+            ',' | ';' | ':' if !between_digits => {
+                if let Some(top) = open.last_mut() {
+                    flush(top, &mut out);
+                }
+            }
+            _ => {
+                if let Some(top) = open.last_mut() {
+                    top.push(c);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    // An unclosed bracket ends with the clause.
+    while let Some(mut p) = open.pop() {
+        flush(&mut p, &mut out);
+    }
+    out
+}
+
+/// Whether `unit` stands in `text` with no number before it — "申请件",
+/// or "件" whose number text extracted from a PDF moved away: such a text
+/// ties no count to anything, and is skipped rather than guessed.
+pub fn unit_without_number(text: &str, unit: char) -> bool {
+    text.char_indices()
+        .filter(|(_, c)| *c == unit)
+        .any(|(i, _)| !text[..i].trim_end().ends_with(is_digit))
+}
+
 /// A figure in prose with the unit that follows it: "3件" → (3, "件").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure<'a> {
@@ -66,7 +134,8 @@ pub fn whole_number(s: &str) -> Option<String> {
     })
 }
 
-fn is_digit(c: char) -> bool {
+/// A digit, half- or full-width.
+pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
@@ -78,6 +147,37 @@ mod tests {
     fn clauses_end_at_full_stops_and_semicolons() {
         let v: Vec<_> = clauses("甲。乙；丙;丁\n\n戊").collect();
         assert_eq!(v, ["甲", "乙", "丙", "丁", "戊"]);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_and_marks() {
+        let v: Vec<_> = sentences("甲；乙。丙！丁?戊\n己").collect();
+        assert_eq!(v, ["甲；乙", "丙", "丁", "戊", "己"]);
+    }
+
+    #[test]
+    fn a_bracket_is_a_phrase_of_its_own() {
+        assert_eq!(
+            phrases("答复申请805件（含上年结转18件，另有72件顺延到下年度），均已答复"),
+            [
+                "含上年结转18件",
+                "另有72件顺延到下年度",
+                "答复申请805件",
+                "均已答复"
+            ]
+        );
+        assert_eq!(
+            phrases("共1,234件,其中:甲(乙"),
+            ["共1,234件", "其中", "乙", "甲"]
+        );
+        assert_eq!(phrases("甲）乙"), ["甲）乙"], "a stray bracket is text");
+    }
+
+    #[test]
+    fn a_unit_without_its_number() {
+        assert!(unit_without_number("受理的申请件已答复", '件'));
+        assert!(!unit_without_number("办结 3 件，另１件", '件'));
+        assert!(!unit_without_number("均已办结", '件'));
     }
 
     #[test]

@@ -24,4 +24,7 @@ pub use layout::Figure;
 pub use proactive::{ARTICLE, BLOCKS, Block, BlockRow, CONTENT_HEADER, FieldKind, ProactiveField};
 pub use relations::{Relation, is_total};
 pub use sections::{CONVENTIONAL_PARTS, Section, part_number};
-pub use title::{NOTICE, REPORT_NAME, title};
+pub use title::{
+    NOTICE, NOTICE_FIRST_YEAR, REGULATION, REGULATION_ORDERS, REGULATION_ORDERS_2007,
+    REGULATION_REVISED, REPORT_NAME, title,
+};

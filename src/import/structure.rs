@@ -123,6 +123,46 @@ mod tests {
         assert_eq!(read(t), Structure::default());
     }
 
+    /// FORMAT.md's definition case by case: the key word decides, wherever
+    /// it stands in the heading; the ordinal must open the line; table rows
+    /// that open with an ordinal are no headings.
+    #[test]
+    fn a_heading_is_its_ordinal_and_its_key_word() {
+        for (heading, found) in [
+            ("　一、工作总体情况", true),
+            ("**二、政府主动公开信息情况**", true),
+            ("三、依申请公开情况", true),
+            ("四、行政复議和行政訴訟情况", true),
+            ("五、政府信息公开工作存在的主要问题及改进情况", true),
+            ("六、其他", true),
+            ("一、概述", false),
+            ("第一部分 一、总体情况", false),
+            ("| 一、总体情况 |", false),
+        ] {
+            // In the place of the section its ordinal names.
+            let number = heading.trim_start_matches(['　', '*', '|', ' ']);
+            let number = number.strip_prefix("第一部分 ").unwrap_or(number);
+            let section = Section::ALL
+                .into_iter()
+                .find(|s| number.starts_with(s.ordinal()))
+                .unwrap();
+            let t = six().replace(&section.heading(), heading);
+            assert_eq!(read(&t).missing.is_empty(), found, "{heading}");
+        }
+        // Rows of table 三 open with 一、…四、 but hold no key word of the
+        // section with that number.
+        let rows = "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n\
+                    二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n\
+                    三、本年度办理结果\n四、结转下年度继续办理 0 0 0 0 0 0 0";
+        let t = format!(
+            "{rows}\n{}",
+            six().replace("四、政府信息公开行政复议、行政诉讼情况", "四、其他")
+        );
+        let s = read(&t);
+        assert_eq!(s.missing, [Section::Appeals]);
+        assert!(s.out_of_order.is_empty());
+    }
+
     #[test]
     fn missing_and_out_of_order() {
         let t = six().replace("五、存在的主要问题及改进情况", "五、下一步打算");

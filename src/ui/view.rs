@@ -108,6 +108,7 @@ impl App {
                         marks: &marks,
                         auto_sum: self.auto_sum,
                         prior: self.prior.as_ref(),
+                        findings,
                     },
                 };
                 self.tabs.view(self.tab).show(ui, &mut cx);
@@ -152,13 +153,17 @@ fn menu_item(ui: &mut Ui, cmd: Command, queue: &mut Vec<Command>) {
 
 /// The worst severity per cell, for outlining. Blank cells (`value.blank`) and
 /// empty sections are listed in the panel but not outlined: on a new report
-/// every cell is blank, and an amber grid would hide the real mistakes.
+/// every cell is blank, and an amber grid would hide the real mistakes. A
+/// figure that moved sharply (`plausibility.jump`) has its own corner mark,
+/// which another finding's outline cannot hide.
 fn outline_marks(findings: &[Finding]) -> HashMap<CellRef, Severity> {
     let mut marks = HashMap::new();
-    for f in findings
-        .iter()
-        .filter(|f| !matches!(f.id, Rule::ValueBlank | Rule::SectionEmpty))
-    {
+    for f in findings.iter().filter(|f| {
+        !matches!(
+            f.id,
+            Rule::ValueBlank | Rule::SectionEmpty | Rule::PlausibilityJump
+        )
+    }) {
         for c in &f.cells {
             let e = marks.entry(*c).or_insert(f.severity);
             *e = (*e).min(f.severity);

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use eframe::egui::{self, Color32, FontId, Id, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
-use crate::checks::Severity;
+use crate::checks::{Finding, Severity};
 use crate::form;
 use crate::form::layout::{Content, Figure, Table};
 use crate::report::{CellRef, Report};
@@ -59,6 +59,8 @@ pub struct Overlay<'a> {
     pub auto_sum: bool,
     /// Last year's report, for 对比上年.
     pub prior: Option<&'a Report>,
+    /// Every finding: a `plausibility.jump` marks its cells (`prior`).
+    pub findings: &'a [Finding],
 }
 
 /// Draw `table` and let the clerk type into it.
@@ -73,6 +75,7 @@ pub fn show(
         marks,
         auto_sum,
         prior,
+        findings,
     } = *overlay;
     let order: Vec<Figure> = table
         .figures()
@@ -137,9 +140,8 @@ pub fn show(
                         .rect_filled(rect, 0.0, visuals.extreme_bg_color);
                 }
                 let response = entry::figure_cell(ui, rect, cell_ref, report, state, auto_sum);
-                if let Some(p) = prior {
-                    prior::compare(ui, rect, response, p, report, cell_ref);
-                }
+                let jump = prior::jump_at(findings, cell_ref);
+                prior::compare(ui, rect, response, prior, jump, cell_ref);
                 if let Some(sev) = marks.get(&cell_ref) {
                     ui.painter().rect_stroke(
                         rect.shrink(1.0),
