@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use eframe::egui::{self, Panel, ScrollArea, Ui, ViewportCommand};
+use eframe::egui::{self, Panel, Ui, ViewportCommand};
 
 use super::grid::Overlay;
 use super::tabs::TabContext;
@@ -97,19 +97,18 @@ impl App {
             ui.label(&self.status);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::both().auto_shrink(false).show(ui, |ui| {
-                let marks = outline_marks(findings);
-                let mut cx = TabContext {
-                    report: &mut doc.report,
-                    grid: &mut self.grid,
-                    overlay: Overlay {
-                        marks: &marks,
-                        auto_sum: self.auto_sum,
-                        prior: self.prior.as_ref(),
-                    },
-                };
-                self.tabs.view(self.tab).show(ui, &mut cx);
-            });
+            // Each tab scrolls itself: a table under its frozen parts.
+            let marks = outline_marks(findings);
+            let mut cx = TabContext {
+                report: &mut doc.report,
+                grid: &mut self.grid,
+                overlay: Overlay {
+                    marks: &marks,
+                    auto_sum: self.auto_sum,
+                    prior: self.prior.as_ref(),
+                },
+            };
+            self.tabs.view(self.tab).show(ui, &mut cx);
         });
         match clicked {
             Some(findings::Clicked::Cell(cell)) => {
