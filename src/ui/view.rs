@@ -88,11 +88,7 @@ impl App {
                 }
             });
         });
-        let clicked = Panel::right("nianbao-findings")
-            .default_size(300.0)
-            .min_size(240.0)
-            .show(ui, |ui| findings::show(ui, findings))
-            .inner;
+        let clicked = self.findings_panel.show(ui, findings);
         Panel::bottom("nianbao-status").show(ui, |ui| {
             ui.label(&self.status);
         });
@@ -116,7 +112,8 @@ impl App {
                 ui.memory_mut(|m| m.request_focus(cell_id(cell)));
             }
             Some(findings::Clicked::Explain(rule)) => self.queue.push(Command::Help(Some(rule))),
-            None => {}
+            // The panel folded or unfolded itself.
+            Some(findings::Clicked::Fold | findings::Clicked::Unfold) | None => {}
         }
     }
 
