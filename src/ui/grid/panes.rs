@@ -87,12 +87,14 @@ pub(super) fn cell_rect(x: &Span, y: &Span) -> (Rect, Rect) {
 
 /// What to bring into view so that a figure at `rect` (on screen, scrolled)
 /// shows beside the frozen parts, not under them: the rect grown back by
-/// their size. A figure wider (taller) than the `view` leaves shows from its
-/// start, where the grid's wide figures (table 二's) are read from; the
-/// scroll area keeps a `margin` (the item spacing) on either side.
+/// their size. The scroll area keeps `margin` (the item spacing) clear
+/// around what it reveals; taken back, the figure lands right against the
+/// frozen parts or the view's far edge, as in a spreadsheet. A figure wider
+/// (taller) than the `view` leaves shows from its start, where the grid's
+/// wide figures (table 二's) are read from.
 pub(super) fn reveal(rect: Rect, frozen: Vec2, view: Vec2, margin: Vec2) -> Rect {
-    let most = (view - 2.0 * margin).max(Vec2::ZERO);
-    Rect::from_min_size(rect.min - frozen, (rect.size() + frozen).min(most))
+    let size = (rect.size() + frozen - 2.0 * margin).min(view - 2.0 * margin);
+    Rect::from_min_size(rect.min - frozen + margin, size.max(Vec2::ZERO))
 }
 
 #[cfg(test)]
@@ -140,11 +142,11 @@ mod tests {
         let r = Rect::from_min_max(Pos2::new(500.0, 400.0), Pos2::new(560.0, 426.0));
         let (frozen, margin) = (Vec2::new(300.0, 90.0), Vec2::new(8.0, 3.0));
         let shown = reveal(r, frozen, Vec2::new(700.0, 400.0), margin);
-        assert_eq!(shown.min, Pos2::new(200.0, 310.0));
-        assert_eq!(shown.max, r.max);
+        assert_eq!(shown.min, Pos2::new(208.0, 313.0));
+        assert_eq!(shown.max, Pos2::new(552.0, 423.0));
         // Wider than the view: its start beside the labels.
         let shown = reveal(r, frozen, Vec2::new(346.0, 400.0), margin);
-        assert_eq!(shown.min, Pos2::new(200.0, 310.0));
-        assert_eq!(shown.max.x, 530.0);
+        assert_eq!(shown.min, Pos2::new(208.0, 313.0));
+        assert_eq!(shown.max.x, 208.0 + 330.0);
     }
 }
