@@ -429,6 +429,36 @@ fn the_findings_panel_folds_to_its_counts_and_comes_back() {
     h.get_by_label_contains(FINDING);
 }
 
+#[test]
+fn a_first_start_zoomed_in_on_a_small_screen_folds_the_panel_too() {
+    // Zoomed before the first frame, as a zoom kept from an earlier run
+    // is: the first frames may not know the window's size yet.
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(vec2(SMALL[1].0, SMALL[1].1))
+        .build_eframe(move |cc| {
+            cc.egui_ctx.set_zoom_factor(1.2);
+            let mut app = App::new(cc, None, Some(dir));
+            app.set_document(sample_with_error(), None);
+            app
+        });
+    h.run();
+    assert!(h.query_by_label_contains(FINDING).is_none());
+    h.get_by_label("错误\n2");
+    let mut prefs = Prefs::default();
+    eframe::App::save(h.state_mut(), &mut prefs);
+    // Kept folded, as it was shown.
+    let h = launch(
+        (1400.0, 900.0),
+        Some(&prefs),
+        data.path(),
+        Section::Applications,
+        sample_with_error(),
+    );
+    assert!(h.query_by_label_contains(FINDING).is_none());
+}
+
 /// Drag the open panel's left edge `by` points (negative: wider).
 fn drag_panel_edge(h: &mut Harness<'_, App>, by: f32) {
     // The heading sits one frame margin inside the edge.

@@ -23,8 +23,12 @@ pub enum Clicked {
 
 /// Whether the panel is open and how wide, as kept between runs.
 pub struct PanelLayout {
-    /// `None` until decided: at the first start, by the window's width.
+    /// As the clerk left it (this run or the last); `None` at the first
+    /// start until the clerk folds or opens it: then the window's width
+    /// decides, frame by frame (the first frames may not know it yet).
     pub open: Option<bool>,
+    /// Open or folded in the last frame drawn, as the next run will start.
+    shown: Option<bool>,
     /// The open panel's width, its frame included.
     pub width: f32,
 }
@@ -46,6 +50,7 @@ impl PanelLayout {
     pub fn load(storage: Option<&dyn eframe::Storage>) -> PanelLayout {
         PanelLayout {
             open: storage.and_then(|s| eframe::get_value(s, OPEN_KEY)),
+            shown: None,
             width: storage
                 .and_then(|s| eframe::get_value(s, WIDTH_KEY))
                 .unwrap_or(DEFAULT_WIDTH),
@@ -53,7 +58,7 @@ impl PanelLayout {
     }
 
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
-        if let Some(open) = self.open {
+        if let Some(open) = self.open.or(self.shown) {
             eframe::set_value(storage, OPEN_KEY, &open);
         }
         eframe::set_value(storage, WIDTH_KEY, &self.width);
@@ -63,7 +68,8 @@ impl PanelLayout {
     /// clicked.
     pub fn show(&mut self, ui: &mut Ui, findings: &[Finding]) -> Option<Clicked> {
         let window = ui.ctx().content_rect().width();
-        let open = *self.open.get_or_insert(window >= FOLD_BELOW);
+        let open = self.open.unwrap_or(window >= FOLD_BELOW);
+        self.shown = Some(open);
         let clicked = if open {
             let r = Panel::right("nianbao-findings")
                 .default_size(self.width)
