@@ -10,18 +10,23 @@ use eframe::egui;
 use egui_kittest::{Harness, kittest::Queryable};
 use nianbao::assets;
 use nianbao::form::{AppCol, AppRow, Section};
+use nianbao::report::CellRef;
 use nianbao::ui::App;
 
 /// The editor on `tab`, with a temporary data folder (kept alive with it) so
 /// that no recovery copy on the machine can pop up in a snapshot.
 fn editor(tab: Section) -> (Harness<'static, App>, tempfile::TempDir) {
+    editor_sized(egui::vec2(1280.0, 820.0), tab)
+}
+
+fn editor_sized(size: egui::Vec2, tab: Section) -> (Harness<'static, App>, tempfile::TempDir) {
     let data = tempfile::tempdir().unwrap();
     let mut r = assets::sample();
     *r.applications
         .get_mut(AppRow::NewReceived, AppCol::Commercial) = Some(2);
     let dir = data.path().to_path_buf();
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
+        .with_size(size)
         // The editor sets the light theme at start-up; the harness would otherwise impose dark.
         .with_theme(egui::Theme::Light)
         .wgpu()
@@ -76,4 +81,17 @@ fn print_preview() {
         h.run();
     }
     h.snapshot("print_preview_table");
+}
+
+/// A 1024×768 monitor with the findings panel opened: table 三 scrolled to
+/// 总计 under its frozen headings and row labels.
+#[test]
+fn table_three_at_1024_by_768_scrolled_to_total() {
+    let (mut h, _data) = editor_sized(egui::vec2(1024.0, 768.0), Section::Applications);
+    h.get_by_label("展开").click();
+    h.run();
+    h.get_by_label(&CellRef::App(AppRow::NewReceived, AppCol::Total).label())
+        .focus();
+    h.run();
+    h.snapshot("table_three_1024x768");
 }

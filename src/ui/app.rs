@@ -14,7 +14,7 @@ use super::document::Document;
 use super::grid::GridState;
 use super::preview::Preview;
 use super::tabs::Tabs;
-use super::{Command, start};
+use super::{Command, findings, start};
 use crate::checks::{self, Finding};
 use crate::fonts::Coverage;
 use crate::form::Section;
@@ -22,6 +22,8 @@ use crate::report::Report;
 
 const RECENT_KEY: &str = "recent_files";
 const AUTO_SUM_KEY: &str = "auto_sum";
+/// Ctrl+plus and Ctrl+minus (egui's own keys; Ctrl+0 resets).
+const ZOOM_KEY: &str = "zoom";
 
 pub struct App {
     pub doc: Option<Document>,
@@ -37,6 +39,10 @@ pub struct App {
     /// Use the system's file dialogs; when off, the built-in path prompt.
     pub native_dialogs: bool,
     pub(super) grid: GridState,
+    /// The findings panel: open or folded, and how wide.
+    pub(super) findings_panel: findings::PanelLayout,
+    /// The zoom of the window, as last seen, to keep between runs.
+    zoom: f32,
     pub(super) dialog: Option<Box<dyn Dialog>>,
     pub(super) queue: Vec<Command>,
     /// The last thing done or refused, shown in the status line.
@@ -69,6 +75,11 @@ impl App {
         // Office software is light; a dark window looks broken next to WPS.
         cc.egui_ctx.set_theme(egui::Theme::Light);
         let storage = cc.storage;
+        let zoom = storage
+            .and_then(|s| eframe::get_value::<f32>(s, ZOOM_KEY))
+            .filter(|z| z.is_finite() && (0.2..=5.0).contains(z))
+            .unwrap_or(1.0);
+        cc.egui_ctx.set_zoom_factor(zoom);
         let mut app = App {
             doc: None,
             prior: None,
@@ -79,6 +90,8 @@ impl App {
                 .unwrap_or(true),
             native_dialogs: true,
             grid: GridState::default(),
+            findings_panel: findings::PanelLayout::load(storage),
+            zoom,
             dialog: None,
             queue: Vec::new(),
             status: String::new(),
@@ -170,6 +183,7 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.zoom = ctx.zoom_factor();
         self.handle_input(&ctx);
         for command in std::mem::take(&mut self.queue) {
             self.apply(command, &ctx, false);
@@ -201,5 +215,7 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, AUTO_SUM_KEY, &self.auto_sum);
+        eframe::set_value(storage, ZOOM_KEY, &self.zoom);
+        self.findings_panel.save(storage);
     }
 }

@@ -1,7 +1,7 @@
 //! The six tabs, one per section, all drawn through one small trait: the
 //! three tables through the grid, the narrative sections as text fields.
 
-use eframe::egui::Ui;
+use eframe::egui::{Id, ScrollArea, Ui};
 
 use super::grid::{self, GridState, Overlay};
 use super::overview;
@@ -30,7 +30,9 @@ impl TabView for TableTab {
     fn show(&self, ui: &mut Ui, cx: &mut TabContext<'_>) {
         ui.heading(self.section.heading());
         grid::notice(ui, cx.grid);
-        grid::show(ui, &self.table, cx.report, cx.grid, &cx.overlay);
+        // The grid scrolls itself, under its frozen headings and labels.
+        let id = Id::unique(("nianbao-grid", self.section));
+        grid::show(ui, id, &self.table, cx.report, cx.grid, &cx.overlay);
     }
 }
 
@@ -39,7 +41,9 @@ struct TextTab(fn(&mut Ui, &mut Report));
 
 impl TabView for TextTab {
     fn show(&self, ui: &mut Ui, cx: &mut TabContext<'_>) {
-        (self.0)(ui, cx.report);
+        ScrollArea::both()
+            .auto_shrink(false)
+            .show(ui, |ui| (self.0)(ui, cx.report));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use eframe::egui::{self, Panel, ScrollArea, Ui, ViewportCommand};
+use eframe::egui::{self, Panel, Ui, ViewportCommand};
 
 use super::grid::Overlay;
 use super::tabs::TabContext;
@@ -90,29 +90,24 @@ impl App {
                 }
             });
         });
-        let clicked = Panel::right("nianbao-findings")
-            .default_size(300.0)
-            .min_size(240.0)
-            .show(ui, |ui| findings::show(ui, findings))
-            .inner;
+        let clicked = self.findings_panel.show(ui, findings);
         Panel::bottom("nianbao-status").show(ui, |ui| {
             ui.label(&self.status);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::both().auto_shrink(false).show(ui, |ui| {
-                let marks = outline_marks(findings);
-                let mut cx = TabContext {
-                    report: &mut doc.report,
-                    grid: &mut self.grid,
-                    overlay: Overlay {
-                        marks: &marks,
-                        auto_sum: self.auto_sum,
-                        prior: self.prior.as_ref(),
-                        findings,
-                    },
-                };
-                self.tabs.view(self.tab).show(ui, &mut cx);
-            });
+            // Each tab scrolls itself: a table under its frozen parts.
+            let marks = outline_marks(findings);
+            let mut cx = TabContext {
+                report: &mut doc.report,
+                grid: &mut self.grid,
+                overlay: Overlay {
+                    marks: &marks,
+                    auto_sum: self.auto_sum,
+                    prior: self.prior.as_ref(),
+                    findings,
+                },
+            };
+            self.tabs.view(self.tab).show(ui, &mut cx);
         });
         match clicked {
             Some(findings::Clicked::Cell(cell)) => {
@@ -120,7 +115,8 @@ impl App {
                 ui.memory_mut(|m| m.request_focus(cell_id(cell)));
             }
             Some(findings::Clicked::Explain(rule)) => self.queue.push(Command::Help(Some(rule))),
-            None => {}
+            // The panel folded or unfolded itself.
+            Some(findings::Clicked::Fold | findings::Clicked::Unfold) | None => {}
         }
     }
 

@@ -22,9 +22,15 @@ impl Dialog for Help {
             ui.heading("使用说明");
             ui.label(GUIDE);
             ui.separator();
+            // Its height fixed from the first frame (an area that took the
+            // room left would grow frame by frame, moving the dialog and its
+            // 关闭 up under the pointer); lower on a small screen, so that
+            // 关闭 stays in the window.
+            let height = (ctx.content_rect().height() - 280.0).clamp(160.0, 360.0);
             ScrollArea::vertical()
                 .auto_shrink(false)
-                .max_height(360.0)
+                .min_scrolled_height(height)
+                .max_height(height)
                 .show(ui, |ui| {
                     match self.rule.and_then(|r| all.iter().find(|e| e.rule == r)) {
                         Some(e) => explanation(ui, e),
@@ -81,4 +87,6 @@ fn explanation(ui: &mut egui::Ui, e: &Explanation) {
 const GUIDE: &str = "顶部填写机关名称和年度；六个标签页对应年报的六个部分，表二、表三、表四与正式表格一致。\
 表格中直接输入数字，Tab、回车、方向键移动；空格不等于0，没有发生的请填0。\
 右侧“检查结果”随输入即时更新：点击一条转到相关单元格，点“说明”查看这条规则检查什么、如何修改。\
+屏幕较小时：表格的表头和左侧标签固定不动，数字可上下左右滚动，拖动标签列的右边线可以调窄；\
+“检查结果”点“收起”只留错误、警告、提示的数目；Ctrl+加号、Ctrl+减号放大缩小，Ctrl+0 恢复。\
 “文件”菜单可从上年年报创建、导入已发布的年报，导出PDF、OFD、网页和Word文档。";

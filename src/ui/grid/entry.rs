@@ -48,7 +48,6 @@ pub(super) fn figure_cell(
             )));
             s.store(ui.ctx(), id);
         }
-        response.scroll_to_me(None);
     }
     if response.changed() && text != before {
         match parse_value(cell, &text) {
