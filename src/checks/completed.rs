@@ -11,7 +11,7 @@
 //! number, is not read at all.
 
 use super::narrative::{overview_cells, quote};
-use super::text::{clauses, figures, phrases, sentences, unit_without_number, whole_number};
+use super::text::{clauses, figures, phrases, sentences_with, unit_without_number, whole_number};
 use super::{Finding, Rule, Severity};
 use crate::form::{AppCol, AppRow, Section};
 use crate::report::{CellRef, Report};
@@ -24,6 +24,17 @@ enum Said {
     /// This many go on into next year.
     CarriedForward,
 }
+
+/// Every word [`said`] reads, for skipping a sentence that holds none.
+const WORDS: [&str; 7] = [
+    "办结",
+    "答复",
+    "办理完毕",
+    "处理完毕",
+    "共办理",
+    "结转",
+    "顺延",
+];
 
 fn said(phrase: &str, speaks_of_applications: bool) -> Option<Said> {
     let has = |words: &[&str]| words.iter().any(|w| phrase.contains(w));
@@ -67,8 +78,11 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
     let table = Section::Applications.table_name().unwrap_or_default();
     for cell in overview_cells(r) {
         let Some(text) = r.text(cell) else { continue };
-        // Cheap first: a count needs its 件.
-        for sentence in sentences(text).filter(|s| s.contains('件')) {
+        // Only the sentences with one of the words, and a 件 for the count.
+        for sentence in sentences_with(text, &WORDS)
+            .into_iter()
+            .filter(|s| s.contains('件'))
+        {
             let speaks_of_applications = sentence.contains("申请");
             for phrase in clauses(sentence).flat_map(phrases) {
                 let Some(what) = said(&phrase, speaks_of_applications) else {

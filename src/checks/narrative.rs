@@ -30,11 +30,13 @@ pub(super) fn narrative_cells(r: &Report) -> Vec<CellRef> {
 
 /// A clause quoted in a message: whole if short, else cut with "…".
 pub(super) fn quote(clause: &str) -> String {
-    let chars: Vec<char> = clause.chars().collect();
-    if chars.len() <= 40 {
-        clause.to_string()
+    // Only the head is read: a finding in a long text costs no more.
+    let mut rest = clause.chars();
+    let head: String = rest.by_ref().take(40).collect();
+    if rest.next().is_some() {
+        format!("{head}…")
     } else {
-        format!("{}…", chars[..40].iter().collect::<String>())
+        head
     }
 }
 

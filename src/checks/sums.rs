@@ -8,7 +8,7 @@
 //! twice, by two dimensions (applicants, then outcomes), is not a sum.
 
 use super::narrative::{narrative_cells, quote};
-use super::text::{is_digit, sentences, whole_number};
+use super::text::{is_digit, sentences_with, whole_number};
 use super::{Finding, Rule, Severity};
 use crate::form::AppCol;
 use crate::report::Report;
@@ -103,13 +103,16 @@ fn total_words(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// A total: the first number after its word, in the same phrase, with its unit.
-fn total_after<'a>(s: &str, word_end: usize, nums: &'a [Number<'a>]) -> Option<&'a Number<'a>> {
-    let phrase_end = s[word_end..]
-        .find(PHRASE_ENDS)
-        .map_or(s.len(), |i| word_end + i);
-    let n = nums.iter().find(|n| n.at >= word_end)?;
-    (n.at < phrase_end && n.unit.is_some() && !n.about).then_some(n)
+/// A total: the first number after its word, in the same phrase (`ends`:
+/// where the sentence's phrases end, in order), with its unit.
+fn total_after<'a>(
+    word_end: usize,
+    ends: &[usize],
+    nums: &'a [Number<'a>],
+) -> Option<&'a Number<'a>> {
+    let phrase_end = ends.get(ends.partition_point(|e| *e < word_end))?;
+    let n = nums.get(nums.partition_point(|n| n.at < word_end))?;
+    (n.at < *phrase_end && n.unit.is_some() && !n.about).then_some(n)
 }
 
 fn value(digits: &str) -> Option<u128> {
@@ -152,15 +155,19 @@ fn two_dimensions(s: &str, list_at: usize, parts: &[(&Number, u128)], total: u12
 pub fn check(r: &Report, out: &mut Vec<Finding>) {
     for cell in narrative_cells(r) {
         let Some(text) = r.text(cell) else { continue };
-        for s in sentences(text) {
-            if !s.contains("其中") {
-                continue;
-            }
+        for s in sentences_with(text, &["其中"]) {
             let words = total_words(s);
             let nums = numbers(s);
+            // Found once, and searched by halves: a sentence of many totals
+            // costs no scan per total.
+            let phrase_ends: Vec<usize> = s
+                .match_indices(PHRASE_ENDS)
+                .map(|(i, _)| i)
+                .chain([s.len()])
+                .collect();
             for (k, &(start, word_end)) in words.iter().enumerate() {
                 let next_word = words.get(k + 1).map_or(s.len(), |w| w.0);
-                let Some(total) = total_after(s, word_end, &nums) else {
+                let Some(total) = total_after(word_end, &phrase_ends, &nums) else {
                     continue;
                 };
                 let (Some(unit), Some(n)) = (total.unit, value(total.digits)) else {
@@ -171,17 +178,20 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let list_at = total.end + q + "其中".len();
-                let list_end = [
-                    s[list_at..].find(['；', ';']).map(|i| list_at + i),
-                    words.iter().map(|w| w.0).find(|w| *w >= list_at),
-                ]
-                .into_iter()
-                .flatten()
-                .min()
-                .unwrap_or(s.len());
-                let in_list: Vec<&Number> = nums
+                // The list ends at the next total word, or a ； before it.
+                let next_total = words
+                    .get(words.partition_point(|w| w.0 < list_at))
+                    .map_or(s.len(), |w| w.0);
+                let list_end = s[list_at..next_total]
+                    .find(['；', ';'])
+                    .map_or(next_total, |i| list_at + i);
+                // The numbers are in order: the list's, found without a scan
+                // of the sentence for each total.
+                let from = nums.partition_point(|p| p.at < list_at);
+                let to = nums.partition_point(|p| p.end <= list_end);
+                let in_list: Vec<&Number> = nums[from..to.max(from)]
                     .iter()
-                    .filter(|p| p.at >= list_at && p.end <= list_end && p.unit == Some(unit))
+                    .filter(|p| p.unit == Some(unit))
                     .collect();
                 if in_list.is_empty() || in_list.iter().any(|p| p.about) {
                     continue;
@@ -208,9 +218,9 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let terms: Vec<String> = parts.iter().map(|p| p.1.to_string()).collect();
-                let phrase_start = s[..start]
-                    .rfind(PHRASE_ENDS)
-                    .map_or(0, |i| i + s[i..].chars().next().map_or(0, char::len_utf8));
+                let phrase_start = phrase_ends[..phrase_ends.partition_point(|e| *e < start)]
+                    .last()
+                    .map_or(0, |i| i + s[*i..].chars().next().map_or(0, char::len_utf8));
                 let compared = if all_listed {
                     format!("与总数{n}{unit}不符")
                 } else {

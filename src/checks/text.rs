@@ -12,9 +12,42 @@ pub fn clauses(text: &str) -> impl Iterator<Item = &str> {
 /// The sentences of a text (FORMAT.md, *Reading the narrative*): pieces up
 /// to each 。！？ (or a line break), trimmed, empty ones dropped.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '!', '?', '\n'])
+    text.split(SENTENCE_ENDS)
         .map(str::trim)
         .filter(|s| !s.is_empty())
+}
+
+/// What ends a sentence (see [`sentences`]).
+const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '!', '?', '\n'];
+
+/// The sentences of `text` that hold one of `words`, in order, each once —
+/// found by searching for the words, so that a long text without them costs
+/// one scan per word and no splitting.
+pub fn sentences_with<'a>(text: &'a str, words: &[&str]) -> Vec<&'a str> {
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for w in words {
+        // Each sentence is read once per word, however often the word recurs.
+        let mut read_to = 0;
+        for (i, _) in text.match_indices(w) {
+            if i < read_to {
+                continue;
+            }
+            let start = text[..i].rfind(SENTENCE_ENDS).map_or(0, |k| {
+                k + text[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            let end = text[i..].find(SENTENCE_ENDS).map_or(text.len(), |k| i + k);
+            bounds.push((start, end));
+            read_to = end;
+        }
+    }
+    // A sentence with two of the words once.
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+        .into_iter()
+        .map(|(a, b)| text[a..b].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The phrases of a clause (FORMAT.md): pieces up to each ，；： — or their
@@ -153,6 +186,22 @@ mod tests {
     fn sentences_end_at_full_stops_and_marks() {
         let v: Vec<_> = sentences("甲；乙。丙！丁?戊\n己").collect();
         assert_eq!(v, ["甲；乙", "丙", "丁", "戊", "己"]);
+    }
+
+    #[test]
+    fn the_sentences_that_hold_a_word() {
+        let t = "甲其中乙，其中丙。丁！其中戊\n己其中";
+        assert_eq!(
+            sentences_with(t, &["其中"]),
+            ["甲其中乙，其中丙", "其中戊", "己其中"]
+        );
+        assert_eq!(
+            sentences_with(t, &["丁", "己", "甲"]),
+            ["甲其中乙，其中丙", "丁", "己其中"]
+        );
+        assert!(sentences_with(t, &["庚"]).is_empty());
+        let all: Vec<&str> = sentences(t).collect();
+        assert_eq!(sentences_with(t, &["其中", "丁"]), all);
     }
 
     #[test]
