@@ -1,27 +1,46 @@
-//! `nianbao check`: the reviewer's batch check.
+//! `nianbao check`: the reviewer's batch check. The files are read on every
+//! core (`read`), a report with no previous year of its own is paired with
+//! the same organ's report of the year before in the run (`pairing`), then
+//! checked on every core; the output keeps the order of the input.
+
+mod csv;
+mod lines;
+mod pairing;
+mod parallel;
+mod read;
+mod sheet;
+mod walk;
+mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use lexopt::{Arg, Parser};
-use nianbao::checks::{self, Finding, Severity};
+use nianbao::checks::{self, Finding};
 use nianbao::fonts::Coverage;
 use nianbao::report::Report;
 use nianbao::source::{self, Kind};
-use serde_json::json;
+use nianbao::store;
 
 use super::args::{Stop, Sub};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
+use read::{Read, ReadReport};
+use walk::Input;
 
 pub const CMD: Sub = Sub {
     prog: "nianbao check",
     usage: "\
 用法：nianbao check [选项] 路径...
   检查年报：.json 年报文件，或已发布年报的 .txt 文本、.html 网页、.docx Word 文档、.pdf 文件（导入后检查）；
-  路径可以是文件夹，检查其中所有这些文件。
+  路径可以是文件夹，检查其中所有这些文件（链接到的文件夹只读一次）。
+  没有关联上年年报的，与同一次检查中同一机关上一年度的年报配对，核对上年结转数等。
 选项：
-  --format text|json
-      输出格式：text 供阅读（默认）；json 每个文件一行 JSON，汇总写在标准错误输出
+  --format text|json|csv|xlsx
+      输出格式：text 供阅读（默认）；json 每个文件一行 JSON，汇总写在标准错误输出；
+      csv、xlsx 为审核汇总表（每个文件一行：机关、年度、各表总计、错误/警告/提示个数），
+      xlsx 另有一页列出全部问题，须用 -o 指定文件
+  -o 输出文件
+      把结果写入文件，而不是显示在屏幕上（例如 -o 汇总.xlsx）
   --explain 规则编号
       说明一条检查规则：检查什么、示例、如何修改（例如 --explain apps.balance）
   --prior 上年文件
@@ -31,21 +50,25 @@ pub const CMD: Sub = Sub {
       显示本说明
   --
       其后的参数都是路径（用于以“-”开头的文件名）
-退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取",
+退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取，或结果无法写入",
 };
 
-const FORMAT: &str = "--format 后面应为 text 或 json，例如：nianbao check --format json 年报.json";
+const FORMAT: &str = "--format 后面应为 text、json、csv 或 xlsx，例如：nianbao check --format xlsx -o 汇总.xlsx 年报文件夹";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
     Json,
+    Csv,
+    Xlsx,
 }
 
 pub struct Options {
     /// `--explain RULE`: explain a rule instead of checking.
     explain: Option<String>,
     format: Format,
+    /// `-o FILE`: where the output goes instead of stdout.
+    output: Option<PathBuf>,
     prior: Option<PathBuf>,
     paths: Vec<PathBuf>,
 }
@@ -54,6 +77,7 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
     let mut opts = Options {
         explain: None,
         format: Format::Text,
+        output: None,
         prior: None,
         paths: Vec::new(),
     };
@@ -63,8 +87,14 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
                 opts.format = match CMD.value(&mut p, FORMAT)?.to_str() {
                     Some("text") => Format::Text,
                     Some("json") => Format::Json,
+                    Some("csv") => Format::Csv,
+                    Some("xlsx") => Format::Xlsx,
                     _ => return Err(CMD.error(FORMAT)),
                 }
+            }
+            Arg::Short('o') | Arg::Long("output") => {
+                let file = CMD.value(&mut p, "-o 后面应为输出文件，例如：-o 汇总.xlsx")?;
+                opts.output = Some(PathBuf::from(file));
             }
             Arg::Long("prior") => {
                 let file = CMD.value(&mut p, "--prior 后面应为上一年度的年报文件")?;
@@ -88,6 +118,11 @@ pub fn parse(mut p: Parser) -> Result<Options, Stop> {
         return Err(
             CMD.error("请给出要检查的年报文件或文件夹，例如：nianbao check 年报.nianbao.json")
         );
+    }
+    if opts.format == Format::Xlsx && opts.output.is_none() {
+        return Err(CMD.error(
+            "--format xlsx 需要用 -o 指定要写入的文件，例如：nianbao check --format xlsx -o 汇总.xlsx 年报文件夹",
+        ));
     }
     if opts.prior.is_some() && opts.paths.len() != 1 {
         return Err(
@@ -115,105 +150,185 @@ fn explain(id: &str) -> u8 {
     }
 }
 
-/// What became of one file.
-enum Outcome {
-    /// The findings, and for a published page what its import could not read.
-    Checked(Vec<Finding>, Vec<String>),
-    Unreadable(String),
+/// One input once checked (a note passed over in a folder has none).
+pub struct Done<'a> {
+    pub file: &'a Path,
+    /// A folder that could not be listed, rather than a file.
+    pub folder: bool,
+    pub report: Option<&'a ReadReport>,
+    pub outcome: Outcome,
+    /// The report it was checked against: `--prior`, its own `prior`, or the
+    /// same organ's report of the year before in the run.
+    pub prior: Option<PathBuf>,
 }
 
-/// A text or web page found in a folder that is no report (a 说明.txt): why.
-struct Skipped(String);
+/// What became of one input.
+pub enum Outcome {
+    Checked(Vec<Finding>),
+    Unreadable(String),
+}
 
 pub fn run(opts: &Options) -> u8 {
     if let Some(id) = &opts.explain {
         return explain(id);
     }
     let prior = match &opts.prior {
-        Some(p) => match source::open(p) {
-            Ok(opened) => {
-                // What last year's page lacked explains a cross-year finding
-                // that is missing; stdout stays for the findings alone.
-                let gaps = opened.summary.map(|s| s.gaps()).unwrap_or_default();
-                if !gaps.is_empty() {
-                    eprintln!("上一年度的年报“{}”导入时：", p.display());
-                    for g in gaps {
-                        eprintln!("  {g}");
-                    }
-                }
-                Some(opened.report)
-            }
-            Err(e) => {
-                eprintln!("{}上一年度的年报“{}”：{e}", e.failed(), p.display());
-                return EXIT_UNREADABLE;
-            }
+        Some(p) => match open_prior(p) {
+            Some(r) => Some(r),
+            None => return EXIT_UNREADABLE,
         },
         None => None,
     };
 
-    let mut files = Vec::new();
-    for path in &opts.paths {
-        collect(path, &mut files);
-    }
-    if files.is_empty() {
+    let inputs = walk::collect(&opts.paths);
+    if inputs.is_empty() {
         eprintln!("给出的文件夹里没有年报文件（{}）", kinds_said());
         return EXIT_UNREADABLE;
     }
+    let reads = parallel::map(&inputs, |i| read::read(i, prior.is_some()));
+    // `--prior` is last year's report for every file: nothing to pair.
+    let pairing = match prior {
+        Some(_) => pairing::Pairing::default(),
+        None => pairing::pair(&candidates(&reads)),
+    };
 
     let coverage = Coverage::print();
-    let mut summary = Summary::default();
-    let mut stdout = std::io::stdout().lock();
-    for (file, in_folder) in &files {
-        let outcome = match check_file(file, *in_folder, prior.as_ref(), &coverage) {
-            Ok(o) => o,
-            Err(Skipped(why)) => {
-                eprintln!("跳过“{}”：{why}", file.display());
-                continue;
+    let covers = |c: char| coverage.covers(c);
+    let indices: Vec<usize> = (0..inputs.len()).collect();
+    let done = parallel::map(&indices, |&i| {
+        let file = inputs[i].path();
+        let (report, outcome, against) = match &reads[i] {
+            Read::Skipped(_) => return None,
+            Read::Unreadable(why) => (None, Outcome::Unreadable(why.clone()), None),
+            Read::Report(r) => {
+                let paired = pairing.prior.get(i).copied().flatten();
+                let (last_year, path) = match (&prior, &r.linked_prior, paired) {
+                    (Some(p), _, _) => (Some(p), opts.prior.clone()),
+                    (None, Some(l), _) => (Some(l), source::prior_path(Some(file), &r.report)),
+                    (None, None, Some(j)) => match &reads[j] {
+                        Read::Report(p) => (Some(&p.report), Some(inputs[j].path().to_owned())),
+                        _ => (None, None),
+                    },
+                    (None, None, None) => (None, None),
+                };
+                let findings = checks::run_read(&r.report, last_year, &covers, r.reading.as_ref());
+                (Some(&**r), Outcome::Checked(findings), path)
             }
         };
-        summary.add(&outcome);
-        let text = match opts.format {
-            Format::Json => json_line(file, &outcome) + "\n",
-            Format::Text => text_block(file, &outcome),
-        };
-        // A reader that went away (`| head`) is no reason to panic; the exit
-        // code still tells what was found so far.
-        if stdout.write_all(text.as_bytes()).is_err() {
-            return summary.exit_code();
+        Some(Done {
+            file,
+            folder: matches!(inputs[i], Input::Folder { .. }),
+            report,
+            outcome,
+            prior: against,
+        })
+    });
+    let done: Vec<Done> = done.into_iter().flatten().collect();
+
+    for (input, r) in inputs.iter().zip(&reads) {
+        if let Read::Skipped(why) = r {
+            eprintln!("{}", lines::skipped(input.path(), why));
         }
     }
-    let line = summary.line();
-    match opts.format {
-        // stdout carries nothing but the JSON Lines.
-        Format::Json => eprintln!("{line}"),
+    let tally = Tally::of(&done);
+    let pairs = lines::pairing(&pairing, &inputs, &reads);
+    let output = match opts.format {
         Format::Text => {
-            let _ = writeln!(stdout, "{line}");
+            let mut out = pairs;
+            for d in &done {
+                out.push_str(&lines::text_block(d));
+            }
+            out.push_str(&tally.line());
+            out.push('\n');
+            out.into_bytes()
         }
+        Format::Json => {
+            // stdout carries nothing but the JSON Lines.
+            eprint!("{pairs}");
+            let mut out = String::new();
+            for d in &done {
+                out.push_str(&lines::json_line(d));
+                out.push('\n');
+            }
+            out.into_bytes()
+        }
+        Format::Csv => {
+            eprint!("{pairs}");
+            csv::write(&sheet::summary(&done)).into_bytes()
+        }
+        Format::Xlsx => {
+            eprint!("{pairs}");
+            match xlsx::write(&[sheet::summary(&done), sheet::findings(&done)]) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return EXIT_UNREADABLE;
+                }
+            }
+        }
+    };
+    if opts.format != Format::Text {
+        eprintln!("{}", tally.line());
     }
-    summary.exit_code()
+    let written = match &opts.output {
+        Some(path) => match store::write_atomically(path, &output) {
+            Ok(()) => {
+                eprintln!("结果已写入“{}”", path.display());
+                true
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                false
+            }
+        },
+        // A reader that went away (`| head`) is no reason to fail: the exit
+        // code still tells what was found.
+        None => {
+            let _ = std::io::stdout().lock().write_all(&output);
+            true
+        }
+    };
+    if written {
+        tally.exit_code()
+    } else {
+        EXIT_UNREADABLE
+    }
 }
 
-/// A path given on the command line: a file as is, a folder as every report
-/// file below it (every [`Kind`] the project opens), in name order.
-/// Each file comes with whether it was found in a folder (rather than named).
-fn collect(path: &Path, out: &mut Vec<(PathBuf, bool)>) {
-    if !path.is_dir() {
-        out.push((path.to_path_buf(), false));
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(path) else {
-        out.push((path.to_path_buf(), false));
-        return;
-    };
-    let mut children: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    children.sort();
-    for child in children {
-        if child.is_dir() {
-            collect(&child, out);
-        } else if Kind::of(&child).is_some() {
-            out.push((child, true));
+/// `--prior FILE`, opened; `None` (having said why) when it cannot be.
+fn open_prior(p: &Path) -> Option<Report> {
+    match source::open(p) {
+        Ok(opened) => {
+            // What last year's page lacked explains a cross-year finding
+            // that is missing; stdout stays for the findings alone.
+            let gaps = opened.summary.map(|s| s.gaps()).unwrap_or_default();
+            if !gaps.is_empty() {
+                eprintln!("上一年度的年报“{}”导入时：", p.display());
+                for g in gaps {
+                    eprintln!("  {g}");
+                }
+            }
+            Some(opened.report)
+        }
+        Err(e) => {
+            eprintln!("{}上一年度的年报“{}”：{e}", e.failed(), p.display());
+            None
         }
     }
+}
+
+/// What pairing needs of each input: the reports whose organ and year are known.
+fn candidates(read: &[Read]) -> Vec<Option<pairing::Candidate<'_>>> {
+    read.iter()
+        .map(|r| match r {
+            Read::Report(r) if r.year_known => Some(pairing::Candidate {
+                organ: &r.report.organ,
+                year: r.report.year,
+                wants_prior: !r.names_prior(),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The extensions a folder is searched for: "`.json`，或已发布年报的 `.txt`、…".
@@ -230,120 +345,38 @@ fn kinds_said() -> String {
     format!("{}，或已发布年报的 {}", dotted(false), dotted(true))
 }
 
-fn check_file(
-    file: &Path,
-    in_folder: bool,
-    prior: Option<&Report>,
-    coverage: &Coverage,
-) -> Result<Outcome, Skipped> {
-    let opened = match source::open(file) {
-        Ok(o) => o,
-        // A folder of downloaded pages may hold notes and other pages too.
-        Err(e) if in_folder && e.is_no_report() => return Err(Skipped(e.to_string())),
-        Err(e) => return Ok(Outcome::Unreadable(format!("{}：{e}", e.failed()))),
-    };
-    let gaps = opened
-        .summary
-        .as_ref()
-        .map(|s| s.gaps())
-        .unwrap_or_default();
-    // A published page: the importer's findings, and no value.blank for
-    // the cells it could not read.
-    let reading = opened.reading();
-    let report = opened.report;
-    // Without --prior, a report that names last year's file is checked against it.
-    let own_prior = match prior {
-        Some(_) => None,
-        None => source::open_prior(Some(file), &report)
-            .and_then(Result::ok)
-            .map(|o| o.report),
-    };
-    let findings = checks::run_read(
-        &report,
-        prior.or(own_prior.as_ref()),
-        &|c| coverage.covers(c),
-        reading.as_ref(),
-    );
-    Ok(Outcome::Checked(findings, gaps))
-}
-
-fn json_line(file: &Path, outcome: &Outcome) -> String {
-    let file = file.display().to_string();
-    let value = match outcome {
-        Outcome::Checked(findings, _) => json!({
-            "file": file,
-            "findings": findings.iter().map(|f| json!({
-                "id": f.id.id(),
-                "severity": f.severity.key(),
-                "cells": f.cells.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-                "message": f.message,
-            })).collect::<Vec<_>>(),
-        }),
-        Outcome::Unreadable(e) => json!({ "file": file, "error": e }),
-    };
-    value.to_string()
-}
-
-fn text_block(file: &Path, outcome: &Outcome) -> String {
-    let name = file.display();
-    let (findings, gaps) = match outcome {
-        Outcome::Unreadable(e) => return format!("{name}：{e}\n\n"),
-        Outcome::Checked(f, g) => (f, g),
-    };
-    // What an imported page lacked comes first: it explains blank-cell findings.
-    let mut imported = String::new();
-    if !gaps.is_empty() {
-        imported.push_str("  导入：\n");
-        for g in gaps {
-            imported.push_str(&format!("    {g}\n"));
-        }
-    }
-    if findings.is_empty() {
-        return format!("{name}：未发现问题\n{imported}\n");
-    }
-    let counts: Vec<_> = Severity::ALL
-        .iter()
-        .map(|s| (s, findings.iter().filter(|f| f.severity == *s).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{n}个{}", s.label()))
-        .collect();
-    let mut out = format!("{name}：{}\n{imported}", counts.join("，"));
-    for severity in Severity::ALL {
-        let group: Vec<_> = findings.iter().filter(|f| f.severity == severity).collect();
-        if group.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("  {}：\n", severity.label()));
-        for f in group {
-            out.push_str(&format!("    {}（{}）\n", f.message, f.id));
-        }
-    }
-    out.push('\n');
-    out
-}
-
+/// The counts of the last line, and the exit code.
 #[derive(Default)]
-struct Summary {
+struct Tally {
     files: usize,
     unreadable: usize,
+    folders: usize,
     with_errors: usize,
     by_severity: [usize; 3],
 }
 
-impl Summary {
-    fn add(&mut self, outcome: &Outcome) {
-        self.files += 1;
-        match outcome {
-            Outcome::Unreadable(_) => self.unreadable += 1,
-            Outcome::Checked(findings, _) => {
-                if checks::has_errors(findings) {
-                    self.with_errors += 1;
+impl Tally {
+    fn of(done: &[Done]) -> Tally {
+        let mut t = Tally::default();
+        for d in done {
+            match &d.outcome {
+                Outcome::Unreadable(_) if d.folder => t.folders += 1,
+                Outcome::Unreadable(_) => {
+                    t.files += 1;
+                    t.unreadable += 1;
                 }
-                for f in findings {
-                    self.by_severity[f.severity as usize] += 1;
+                Outcome::Checked(findings) => {
+                    t.files += 1;
+                    if checks::has_errors(findings) {
+                        t.with_errors += 1;
+                    }
+                    for f in findings {
+                        t.by_severity[f.severity as usize] += 1;
+                    }
                 }
             }
         }
+        t
     }
 
     fn line(&self) -> String {
@@ -352,14 +385,17 @@ impl Summary {
             "共检查{}个文件：{}个有错误，{}个无法读取；共{e}个错误、{w}个警告、{i}个提示",
             self.files, self.with_errors, self.unreadable
         );
-        if self.with_errors == 0 && self.unreadable == 0 {
+        if self.folders > 0 {
+            line.push_str(&format!("；另有{}个文件夹无法读取", self.folders));
+        }
+        if self.with_errors == 0 && self.unreadable == 0 && self.folders == 0 {
             line.push_str("。表格勾稽关系无误");
         }
         line
     }
 
     fn exit_code(&self) -> u8 {
-        if self.unreadable > 0 {
+        if self.unreadable > 0 || self.folders > 0 {
             EXIT_UNREADABLE
         } else if self.with_errors > 0 {
             EXIT_FINDINGS
