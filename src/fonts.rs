@@ -2,9 +2,10 @@
 //! and which characters they can draw.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use rust_embed::RustEmbed;
-use skrifa::MetadataProvider;
+use skrifa::charmap::Charmap;
 
 #[derive(RustEmbed)]
 #[folder = "fonts/"]
@@ -53,13 +54,23 @@ pub fn licences() -> Vec<(String, String)> {
 
 /// Which characters a font can draw.
 pub struct Coverage {
-    font: skrifa::FontRef<'static>,
+    charmap: Charmap<'static>,
+    /// The Basic Multilingual Plane, one bit a character, filled on first
+    /// use from the font's character map: a check asks about every character
+    /// of a report, and choosing and searching the cmap subtable on each was
+    /// most of the time a batch check took.
+    bmp: OnceLock<Box<[u64]>>,
 }
+
+/// Characters below this are looked up in the bitmap.
+const BMP: u32 = 0x1_0000;
 
 impl Coverage {
     pub fn of(name: &str) -> Coverage {
+        let font = skrifa::FontRef::new(bytes(name)).expect("embedded fonts parse");
         Coverage {
-            font: skrifa::FontRef::new(bytes(name)).expect("embedded fonts parse"),
+            charmap: Charmap::new(&font),
+            bmp: OnceLock::new(),
         }
     }
 
@@ -70,7 +81,21 @@ impl Coverage {
 
     pub fn covers(&self, c: char) -> bool {
         // Line breaks and tabs are layout, not glyphs.
-        c.is_control() || self.font.charmap().map(c).is_some()
+        if c.is_control() {
+            return true;
+        }
+        let code = c as u32;
+        if code >= BMP {
+            return self.charmap.map(code).is_some();
+        }
+        let bits = self.bmp.get_or_init(|| {
+            let mut bits = vec![0u64; (BMP / 64) as usize].into_boxed_slice();
+            for (code, _) in self.charmap.mappings().filter(|(code, _)| *code < BMP) {
+                bits[(code / 64) as usize] |= 1 << (code % 64);
+            }
+            bits
+        });
+        bits[(code / 64) as usize] & (1 << (code % 64)) != 0
     }
 }
 
@@ -87,5 +112,26 @@ mod tests {
         }
         // A private-use character no font has.
         assert!(!c.covers('\u{E000}'));
+    }
+
+    #[test]
+    fn the_bitmap_says_what_the_character_map_says() {
+        let font = skrifa::FontRef::new(bytes(BODY_FONT)).unwrap();
+        let charmap = Charmap::new(&font);
+        let c = Coverage::print();
+        let mut drawn = 0;
+        for code in 0..BMP {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let mapped = charmap.map(code).is_some();
+            assert_eq!(c.covers(ch), mapped || ch.is_control(), "U+{code:04X}");
+            drawn += usize::from(mapped);
+        }
+        // Noto Serif CJK: tens of thousands of characters of the plane.
+        assert!(drawn > 30_000, "{drawn}");
+        // Beyond the plane, as the font says: 𠀀 (U+20000) is in CJK Extension B.
+        assert_eq!(c.covers('\u{20000}'), charmap.map(0x20000u32).is_some());
+        assert!(!c.covers('\u{F0000}'));
     }
 }

@@ -157,7 +157,7 @@ fn usage_mistakes_are_explained() {
         (&["check"][..], "请给出要检查的年报文件"),
         (
             &["check", "--format", "xml", "a.json"],
-            "--format 后面应为 text 或 json",
+            "--format 后面应为 text、json、csv 或 xlsx",
         ),
         (
             &["check", "--prior", "p.json", "a.json", "b.json"],
@@ -270,9 +270,12 @@ fn json_findings(out: &str) -> Vec<(String, String)> {
 fn help_prints_the_usage_and_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     for (args, says) in [
-        (&["--help"][..], "nianbao check [--format text|json]"),
-        (&["-h"], "nianbao check [--format text|json]"),
-        (&["help"], "nianbao check [--format text|json]"),
+        (
+            &["--help"][..],
+            "nianbao check [--format text|json|csv|xlsx]",
+        ),
+        (&["-h"], "nianbao check [--format text|json|csv|xlsx]"),
+        (&["help"], "nianbao check [--format text|json|csv|xlsx]"),
         (&["check", "--help"], "--prior 上年文件"),
         (&["check", "-h"], "--prior 上年文件"),
         // Wherever it stands, on a line that would otherwise be refused.
@@ -332,7 +335,7 @@ fn an_option_value_may_follow_an_equals_sign() {
     let o = nianbao(&["check", "--format=", "b.json"], dir.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("--format 后面应为 text 或 json"),
+        stderr(&o).contains("--format 后面应为 text、json、csv 或 xlsx"),
         "{}",
         stderr(&o)
     );

@@ -23,9 +23,9 @@ pub const EXIT_UNREADABLE: u8 = 2;
 const USAGE: &str = "\
 用法：
   nianbao [文件]                         打开编辑器（可指定要打开的年报文件）
-  nianbao check [--format text|json] [--prior 上年文件] 路径...
-                                         检查年报（.json 文件，或已发布年报的 .txt/.html 网页、.docx 文档，导入后检查；
-                                         路径可以是文件夹，检查其中所有这些文件）
+  nianbao check [--format text|json|csv|xlsx] [-o 输出文件] [--prior 上年文件] 路径...
+                                         检查年报（.json 文件，或已发布年报的 .txt/.html 网页、.docx 文档、.pdf 文件，导入后检查；
+                                         路径可以是文件夹，检查其中所有这些文件）；csv、xlsx 为审核汇总表
   nianbao import 年报网页、文本或Word文档 -o 输出文件.json
                                          导入已发布的年报（.txt 文本、.html 网页或 .docx Word 文档）
   nianbao export 年报.json [--pdf 年报.pdf] [--html 年报.html] [--docx 年报.docx]

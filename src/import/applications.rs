@@ -385,23 +385,23 @@ fn place(
 fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRow, Option<Found>)> {
     let mut out = Vec::new();
     let mut cursor = 0;
-    let look = |row_label: &str, cursor: &mut usize, summary: &mut ImportSummary| {
-        let parts = rows::parts(row_label);
-        let f = rows::find(text, sq, &parts, *cursor, sq.len())?;
-        let f = rows::last_repeat(text, sq, &parts, f);
-        if let Some(printed) = &f.approximate {
-            summary
-                .approximate_labels
-                .push(format!("“{printed}”按“{row_label}”读取"));
-        }
-        *cursor = rows::sq_index(sq, f.end);
-        Some(f)
-    };
+    let look =
+        |row_label: &str, parts: &rows::Parts, cursor: &mut usize, summary: &mut ImportSummary| {
+            let f = rows::find(text, sq, parts, *cursor, sq.len())?;
+            let f = rows::last_repeat(text, sq, parts, f);
+            if let Some(printed) = &f.approximate {
+                summary
+                    .approximate_labels
+                    .push(format!("“{printed}”按“{row_label}”读取"));
+            }
+            *cursor = rows::sq_index(sq, f.end);
+            Some(f)
+        };
     for row in AppRow::ALL {
         let label = leaf(row);
         if row == AppRow::OtherNoCorrection {
             // （六）其他处理 printed as one row (the 2019 form, and some 2021 pages).
-            let sub = rows::find(text, sq, &rows::parts(label), cursor, sq.len());
+            let sub = rows::find(text, sq, leaf_parts(row), cursor, sq.len());
             if sub.is_none() {
                 let group = OutcomeGroup::OtherHandling.label();
                 // "(六)其他" as converters print it; its ordinal tells it from 3.其他.
@@ -409,7 +409,7 @@ fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRo
                     .body
                     .get(..2)
                     .map(|w| w.iter().collect::<String>());
-                let found = look(group, &mut cursor, summary).or_else(|| {
+                let found = look(group, &rows::parts(group), &mut cursor, summary).or_else(|| {
                     let f = rows::find_numbered(
                         text,
                         sq,
@@ -446,7 +446,7 @@ fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRo
         {
             continue;
         }
-        let f = look(label, &mut cursor, summary);
+        let f = look(label, leaf_parts(row), &mut cursor, summary);
         out.push((row, f));
     }
     out
@@ -456,6 +456,12 @@ fn locate(text: &Text, sq: &Squeezed, summary: &mut ImportSummary) -> Vec<(AppRo
 fn leaf(row: AppRow) -> &'static str {
     let l = row.label();
     l.leaf.unwrap_or(l.top)
+}
+
+/// [`leaf`] taken apart for the search, once for every page read.
+fn leaf_parts(row: AppRow) -> &'static rows::Parts {
+    static PARTS: OnceLock<Vec<rows::Parts>> = OnceLock::new();
+    &PARTS.get_or_init(|| AppRow::ALL.iter().map(|r| rows::parts(leaf(*r))).collect())[row.index()]
 }
 
 /// A long text cut short for the summary.

@@ -52,7 +52,7 @@ fn checked(text: String, name: &'static str) -> Result<(String, &'static str), I
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    if text.chars().any(|c| c == '\0') {
+    if text.contains('\0') {
         return Err(ImportError::Binary);
     }
     Ok((text, name))

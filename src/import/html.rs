@@ -14,9 +14,12 @@ use scraper::{ElementRef, Html, Node};
 
 /// Whether `text` is HTML rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    // A page of text is told at its first character, without copying 4 KB of it.
+    if !text.starts_with('<') {
+        return false;
+    }
     let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
         .chars()
         .take(4096)
         .collect::<String>()

@@ -25,6 +25,11 @@ pub fn clean(text: &str) -> Cleaned {
             dropped[i] = true;
             continue;
         }
+        // Whether the line above is a header matters only to a line that may
+        // be a separator: most lines are not, and are not split into cells twice.
+        if !is_separator(line, true) {
+            continue;
+        }
         let prev = i.checked_sub(1).map(|p| lines[p]);
         let header_above = prev.is_some_and(is_header);
         if is_separator(line, header_above) {

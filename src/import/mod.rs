@@ -229,8 +229,15 @@ fn without_page_numbers(text: &str) -> String {
 }
 
 fn is_page_number(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '－');
+    // Most lines fail on their first character: nothing to collect.
+    if !line
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || dash(c) || c == '第' || c == '页')
+    {
+        return false;
+    }
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let inner = t.trim_matches(dash);
     let digits = !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());
     let dashed = digits && t.starts_with(dash) && t.ends_with(dash);

@@ -63,13 +63,13 @@ fn rows_2019() -> Vec<RowSpec> {
 /// the text, or among the header rows a converter's table had (`headers`).
 pub fn edition(text: &Text, from: usize, to: usize, headers: &[String]) -> FormEdition {
     let sq = Squeezed::new(text, from, to);
+    let headers: Vec<Vec<char>> = headers.iter().map(|h| squeeze(h)).collect();
     let is_2019 = format2019::telltales().iter().any(|w| {
-        sq.find(&squeeze(w), 0).is_some()
-            || headers.iter().any(|h| {
-                squeeze(h)
-                    .windows(squeeze(w).len())
-                    .any(|x| x == squeeze(w).as_slice())
-            })
+        let w = squeeze(w);
+        sq.find(&w, 0).is_some()
+            || headers
+                .iter()
+                .any(|h| h.windows(w.len()).any(|x| x == w.as_slice()))
     });
     if is_2019 {
         FormEdition::Y2019

@@ -40,8 +40,11 @@ pub fn read(text: &str) -> Structure {
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut offset = 0;
+    // One buffer for every line: a page has hundreds.
+    let mut chars: Vec<char> = Vec::new();
     for line in text.split('\n') {
-        let chars: Vec<char> = line.chars().map(normalize_char).collect();
+        chars.clear();
+        chars.extend(line.chars().map(normalize_char));
         let len = chars.len();
         // Table rows: `|`-bordered, or cells a browser copied with tabs.
         if !chars.contains(&'|') && !chars.contains(&'\t') {
@@ -91,10 +94,11 @@ fn line_starts(chars: &[char]) -> Vec<usize> {
 
 /// "一、" … "六、" at `i`.
 fn is_ordinal(chars: &[char], i: usize) -> bool {
-    Section::ALL
-        .iter()
-        .any(|s| s.number().starts_with(chars[i]))
-        && chars.get(i + 1) == Some(&'、')
+    // The comma first: it rules out almost every character at once.
+    chars.get(i + 1) == Some(&'、')
+        && Section::ALL
+            .iter()
+            .any(|s| s.number().starts_with(chars[i]))
 }
 
 /// The section whose heading `words` are, if they are one.

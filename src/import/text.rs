@@ -5,7 +5,6 @@
 //! Normalization maps one character to one character, so a position found in
 //! the normalized text is the same position in the original.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The text, character by character.
@@ -16,7 +15,8 @@ pub struct Text {
 
 impl Text {
     pub fn new(source: &str) -> Text {
-        let orig: Vec<char> = source.chars().collect();
+        let mut orig: Vec<char> = Vec::with_capacity(source.len());
+        orig.extend(source.chars());
         let mut norm: Vec<char> = orig.iter().map(|c| normalize_char(*c)).collect();
         // Mirrors of mainland pages turn 文件 into 檔案; 案 alone must stay (执法案卷).
         for i in 1..norm.len() {
@@ -54,7 +54,22 @@ pub fn normalize_char(c: char) -> char {
         '\u{3000}' | '\u{a0}' | '\u{2002}'..='\u{200b}' | '\u{feff}' => ' ',
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{2500}' => '-',
-        _ => *traditional().get(&c).unwrap_or(&c),
+        // Every character of the table is a CJK ideograph (a test says so):
+        // the rest of the text, read character by character, skips the search.
+        CJK_FIRST..=CJK_LAST => simplified(c),
+        _ => c,
+    }
+}
+
+fn simplified(c: char) -> char {
+    let table = traditional();
+    let i = c as usize - CJK_FIRST as usize;
+    if table.marked[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
+    match table.pairs.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => table.pairs[i].1,
+        Err(_) => c,
     }
 }
 
@@ -70,15 +85,41 @@ const TRADITIONAL: &str = "規规範范條条項项內内製制發发數数廢�
 龍龙遊游漢汉陝陕聯联繫系產产資资訊讯億亿兩两歷历態态獨独狀状況况帳账壹壹貳贰參参陸陆柒柒捌捌\
 玖玖拾拾覆覆辦办鬥斗";
 
-fn traditional() -> &'static HashMap<char, char> {
-    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
-    MAP.get_or_init(|| {
+/// The CJK Unified Ideographs block, where every character of the table is.
+const CJK_FIRST: char = '\u{4e00}';
+const CJK_LAST: char = '\u{9fff}';
+
+/// The table, ready for the importer, which asks about every character of a
+/// page (a hash lookup each time was a tenth of a batch check): one bit per
+/// ideograph says whether it is in the table at all, and the pairs, sorted,
+/// give its simplified form.
+struct Table {
+    marked: Vec<u64>,
+    pairs: Vec<(char, char)>,
+}
+
+fn traditional() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let chars: Vec<char> = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).collect();
-        chars
+        let mut pairs: Vec<(char, char)> = chars
             .chunks_exact(2)
             .filter(|p| p[0] != p[1])
             .map(|p| (p[0], p[1]))
-            .collect()
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup_by_key(|p| p.0);
+        let mut marked = vec![0u64; (CJK_LAST as usize - CJK_FIRST as usize) / 64 + 1];
+        for (t, _) in &pairs {
+            // Outside the block a character would never be looked up: the
+            // test below keeps the table inside it.
+            if let Some(i) = (*t as usize).checked_sub(CJK_FIRST as usize)
+                && let Some(word) = marked.get_mut(i / 64)
+            {
+                *word |= 1 << (i % 64);
+            }
+        }
+        Table { marked, pairs }
     })
 }
 
@@ -105,9 +146,10 @@ pub struct Squeezed {
 
 impl Squeezed {
     pub fn new(text: &Text, from: usize, to: usize) -> Squeezed {
-        let mut chars = Vec::new();
-        let mut at = Vec::new();
-        for (i, c) in text.norm[from..to.min(text.len())].iter().enumerate() {
+        let range = &text.norm[from..to.min(text.len())];
+        let mut chars = Vec::with_capacity(range.len());
+        let mut at = Vec::with_capacity(range.len());
+        for (i, c) in range.iter().enumerate() {
             if !is_filler(*c) {
                 chars.push(*c);
                 at.push(from + i);
@@ -167,6 +209,19 @@ mod tests {
         assert_eq!(t.norm.iter().collect::<String>(), "规范性文件(一)12");
         assert_eq!(t.orig.len(), t.norm.len());
         assert_eq!(t.slice(0, 5), "規範性檔案");
+    }
+
+    #[test]
+    fn traditional_characters_are_ideographs_each_with_one_simplified_form() {
+        let table = &traditional().pairs;
+        assert!(table.len() > 100);
+        for (i, &(t, s)) in table.iter().enumerate() {
+            assert!((CJK_FIRST..=CJK_LAST).contains(&t), "{t}");
+            assert_eq!(normalize_char(t), s);
+            assert!(i == 0 || table[i - 1].0 < t, "{t} twice");
+        }
+        assert_eq!(normalize_char('文'), '文');
+        assert_eq!(normalize_char('a'), 'a');
     }
 
     #[test]
