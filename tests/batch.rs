@@ -45,7 +45,8 @@ fn following(last: &Report, organ: &str) -> Report {
 }
 
 /// `年报/` with the sample (2024), its following year (2025, the organ
-/// written with a space and full-width brackets) and a link back to itself.
+/// written with a space and full-width brackets), a link back to itself and
+/// one to its parent.
 fn two_years_and_a_loop() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("年报");
@@ -56,6 +57,9 @@ fn two_years_and_a_loop() -> tempfile::TempDir {
     store::save(&reports.join("2025.json"), &following(&last, &organ)).unwrap();
     std::os::unix::fs::symlink("..", reports.join("上级")).unwrap();
     std::os::unix::fs::symlink(".", reports.join("本级")).unwrap();
+    // Beside the folder, reachable only through the link to its parent:
+    // not asked for, not read.
+    store::save(&dir.path().join("旁边.json"), &last).unwrap();
     dir
 }
 

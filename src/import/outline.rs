@@ -138,9 +138,14 @@ pub fn title(text: &Text, sq: &Squeezed) -> Title {
     // A note on where the text came from (the corpus's first line, a
     // converter's header) may quote a file name that holds the title: the
     // document's own title comes first, the note's only when there is none.
-    hits.sort_by_key(|(p, _)| {
+    hits.sort_by_cached_key(|(p, _)| {
         let (s, e) = line_of(text, sq.at[*p]);
-        text.norm_slice(s, e).trim_start().starts_with("source:")
+        let line = &text.norm[s.min(e)..e.min(text.len())];
+        line.iter()
+            .skip_while(|c| c.is_whitespace())
+            .take(7)
+            .copied()
+            .eq("source:".chars())
     });
     let mut best: Option<Title> = None;
     for (p, len) in hits {

@@ -103,6 +103,15 @@ fn is_ordinal(chars: &[char], i: usize) -> bool {
 
 /// The section whose heading `words` are, if they are one.
 fn heading(words: &[char]) -> Option<Section> {
+    // Only a line that opens with an ordinal can be one: the others are told
+    // without copying them.
+    let mut opening = words.iter().filter(|c| !c.is_whitespace());
+    let (Some(&first), Some('、')) = (opening.next(), opening.next()) else {
+        return None;
+    };
+    if !Section::ALL.iter().any(|s| s.number().starts_with(first)) {
+        return None;
+    }
     let s: String = words.iter().filter(|c| !c.is_whitespace()).collect();
     Section::ALL
         .into_iter()

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use nianbao::checks::Severity;
+use nianbao::report::CellRef;
 use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 
 use super::pairing::Pairing;
 use super::read::Read;
@@ -32,8 +34,29 @@ struct JsonLine<'a> {
 struct JsonFinding<'a> {
     id: &'static str,
     severity: &'static str,
-    cells: Vec<String>,
+    cells: Cells<'a>,
     message: &'a str,
+}
+
+/// A finding's cells, each written by its `Display` straight into the line.
+struct Cells<'a>(&'a [CellRef]);
+
+impl Serialize for Cells<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for cell in self.0 {
+            seq.serialize_element(&Shown(cell))?;
+        }
+        seq.end()
+    }
+}
+
+struct Shown<'a>(&'a CellRef);
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
 }
 
 pub fn json_line(d: &Done) -> String {
@@ -44,7 +67,7 @@ pub fn json_line(d: &Done) -> String {
                 .map(|f| JsonFinding {
                     id: f.id.id(),
                     severity: f.severity.key(),
-                    cells: f.cells.iter().map(ToString::to_string).collect(),
+                    cells: Cells(&f.cells),
                     message: &f.message,
                 })
                 .collect();

@@ -27,8 +27,10 @@ impl Input {
 }
 
 /// Every input below `paths`. A folder reached again — through a symbolic
-/// link to itself or to its parent, or named twice — is read only the first
-/// time: its real (canonical) path says it was visited.
+/// link, or named twice — is read only the first time: its real (canonical)
+/// path says it was visited. A link back to a folder that holds it (to
+/// itself, to its parent) is a loop and is not followed at all: the files
+/// around the folder given were not asked for.
 pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     let mut walk = Walk::default();
     for path in paths {
@@ -41,6 +43,8 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
 struct Walk {
     inputs: Vec<Input>,
     visited: HashSet<PathBuf>,
+    /// The real paths of the folders being read, outermost first.
+    within: Vec<PathBuf>,
 }
 
 impl Walk {
@@ -57,13 +61,17 @@ impl Walk {
 
     fn folder(&mut self, path: &Path) {
         let entries = std::fs::canonicalize(path).and_then(|real| {
-            if !self.visited.insert(real) {
+            let holds = self
+                .within
+                .last()
+                .is_some_and(|inner| inner.starts_with(&real));
+            if holds || !self.visited.insert(real.clone()) {
                 return Ok(None);
             }
-            std::fs::read_dir(path).map(Some)
+            std::fs::read_dir(path).map(|e| Some((e, real)))
         });
-        let entries = match entries {
-            Ok(Some(entries)) => entries,
+        let (entries, real) = match entries {
+            Ok(Some(found)) => found,
             Ok(None) => return,
             Err(e) => {
                 self.inputs.push(Input::Folder {
@@ -88,9 +96,11 @@ impl Walk {
             }
         }
         children.sort();
+        self.within.push(real);
         for child in children {
             self.path(&child, true);
         }
+        self.within.pop();
     }
 }
 
@@ -123,17 +133,33 @@ mod tests {
     fn a_link_back_to_the_parent_is_not_followed_again() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        std::fs::create_dir(root.join("b")).unwrap();
-        for f in ["a.json", "b/c.txt", "b/d.html", "b/说明.doc", "b/图.png"] {
+        for d in ["b", "b/c", "外"] {
+            std::fs::create_dir(root.join(d)).unwrap();
+        }
+        for f in [
+            "a.json",
+            "b/c.txt",
+            "b/d.html",
+            "b/说明.doc",
+            "b/图.png",
+            "外/x.json",
+        ] {
             std::fs::write(root.join(f), "").unwrap();
         }
         std::os::unix::fs::symlink("..", root.join("b/上级")).unwrap();
+        std::os::unix::fs::symlink("../..", root.join("b/c/上上级")).unwrap();
+        std::os::unix::fs::symlink(".", root.join("b/本级")).unwrap();
         std::os::unix::fs::symlink(root.join("b"), root.join("b2")).unwrap();
-        let inputs = collect(&[root.to_path_buf(), root.join("b")]);
+        // Beside the folder given, reached through a link: read, once.
+        std::os::unix::fs::symlink(root.join("外"), root.join("b/c/外")).unwrap();
+        let inputs = collect(&[root.join("b"), root.join("b2"), root.join("b/c")]);
         assert_eq!(
             files(&inputs, root),
-            ["a.json", "b/c.txt", "b/d.html", "b/说明.doc"]
+            ["b/c/外/x.json", "b/c.txt", "b/d.html", "b/说明.doc"]
         );
+        // Named on its own after its link was followed: not again.
+        let inputs = collect(&[root.join("b"), root.join("外")]);
+        assert_eq!(inputs.len(), 4);
     }
 
     #[test]
