@@ -9,3 +9,5 @@ pub mod ofd;
 pub mod pages;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+#[cfg(feature = "pdf")]
+pub mod subset;

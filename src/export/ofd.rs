@@ -10,12 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use printpdf::{OffsetDateTime, ParsedFont};
-use skrifa::{FontRef, MetadataProvider};
+use printpdf::OffsetDateTime;
 
 use super::pages::Page;
 use super::pdf::{Face, Faces};
-use crate::fonts;
 use crate::report::Report;
 
 const NS: &str = "http://www.ofdspec.org/2016";
@@ -250,19 +248,9 @@ fn doc_id(files: &BTreeMap<String, Vec<u8>>) -> String {
     out
 }
 
-/// The face cut down to `chars` (printpdf's subsetter, as for the PDF).
+/// The face cut down to `chars` (as for the PDF).
 fn subset(face: Face, chars: &BTreeSet<char>) -> Result<Vec<u8>, String> {
-    let bytes = fonts::bytes(face.file());
-    let font = FontRef::new(bytes).map_err(|e| e.to_string())?;
-    let cmap = font.charmap();
-    let glyphs: BTreeMap<u16, String> = chars
-        .iter()
-        .filter_map(|c| Some((cmap.map(*c)?.to_u32() as u16, c.to_string())))
-        .collect();
-    let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-        .ok_or_else(|| format!("内置字体 {} 无法读取", face.file()))?;
-    Ok(printpdf::subset_font(&parsed, &glyphs)?.bytes)
+    super::subset::subset(face.file(), chars)
 }
 
 fn zip(files: &BTreeMap<String, Vec<u8>>) -> zip::result::ZipResult<Vec<u8>> {

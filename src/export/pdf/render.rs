@@ -1,7 +1,7 @@
 //! The printpdf backend: draws the display list, embeds the faces it uses
 //! (subset, with ToUnicode), sets the document's metadata.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, ParsedFont,
@@ -11,7 +11,7 @@ use printpdf::{
 
 use super::faces::Face;
 use crate::export::pages::Page;
-use crate::fonts;
+use crate::export::subset::subset;
 
 pub struct Meta {
     pub title: String,
@@ -41,24 +41,27 @@ fn point(x: f32, y: f32) -> LinePoint {
 
 pub fn render(pages: &[Page], meta: &Meta) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&meta.title);
-    let used: std::collections::BTreeSet<Face> = pages
-        .iter()
-        .flat_map(|p| p.runs.iter().map(|r| r.face))
-        .collect();
+    // The characters each face draws: printpdf is handed only those glyphs,
+    // subset from the embedded bytes, never the whole face (export::subset).
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for run in pages.iter().flat_map(|p| &p.runs) {
+        used.entry(run.face).or_default().extend(run.text.chars());
+    }
     let mut font_ids = BTreeMap::new();
-    for face in used {
+    for (face, chars) in &used {
+        let bytes = subset(face.file(), chars)?;
         let mut warnings = Vec::new();
-        let font = ParsedFont::from_bytes(fonts::bytes(face.file()), 0, &mut warnings)
+        let font = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| format!("内置字体 {} 无法读取", face.file()))?;
         // printpdf's `add_font` names fonts after random ids (and orders the
         // file by them); fixed names make the same report give the same bytes.
         // The first six letters become the subset tag: NBAAAA+NotoSerif….
-        let id = FontId(format!("NBAAA{}", (b'A' + face as u8) as char));
+        let id = FontId(format!("NBAAA{}", (b'A' + *face as u8) as char));
         doc.resources
             .fonts
             .map
             .insert(id.clone(), PdfFont::new(font));
-        font_ids.insert(face, id);
+        font_ids.insert(*face, id);
     }
 
     let mut out_pages = Vec::new();
