@@ -138,6 +138,7 @@ impl OpenError {
                 | ImportError::OldWord
                 | ImportError::Docx(_)
                 | ImportError::PdfDamaged
+                | ImportError::NotPdf
                 | ImportError::PdfEncrypted
                 | ImportError::Scanned
                 | ImportError::PdfNoText => false,

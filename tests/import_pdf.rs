@@ -633,11 +633,16 @@ fn damaged_pdfs_get_a_message_never_a_panic() {
             ImportError::PdfDamaged
         );
     }
-    // A file called .pdf that is no PDF.
-    assert_eq!(
-        import::import_bytes(b"<html>not a pdf</html>", Some(SourceKind::Pdf)).unwrap_err(),
-        ImportError::PdfDamaged
-    );
+    // A file called .pdf that is no PDF (a picture or a page renamed): not
+    // "damaged, download again", but "this is no PDF".
+    for other in [
+        &b"<html>not a pdf</html>"[..],
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    ] {
+        let e = import::import_bytes(other, Some(SourceKind::Pdf)).unwrap_err();
+        assert_eq!(e, ImportError::NotPdf);
+        assert!(e.to_string().contains("这个文件不是 PDF"), "{e}");
+    }
     assert!(
         ImportError::PdfDamaged
             .to_string()

@@ -62,8 +62,11 @@ pub enum ImportError {
     OldWord,
     /// A .docx that cannot be read (the message says why and what to do).
     Docx(String),
-    /// A PDF whose structure cannot be read (truncated, not a PDF inside).
+    /// A PDF whose structure cannot be read (truncated, damaged).
     PdfDamaged,
+    /// A file named .pdf with no PDF inside (another kind of file renamed):
+    /// "download it again" would send the clerk the wrong way.
+    NotPdf,
     /// A PDF that needs a password to open.
     PdfEncrypted,
     /// A PDF of page images without a text layer: a scan.
@@ -100,6 +103,9 @@ impl fmt::Display for ImportError {
             ImportError::Docx(m) => f.write_str(m),
             ImportError::PdfDamaged => f.write_str(
                 "PDF 文件已损坏或不完整（可能没有下载完），无法读取：请重新下载，或导入年报的网页",
+            ),
+            ImportError::NotPdf => f.write_str(
+                "这个文件不是 PDF（文件开头没有 PDF 标记），只是名字以 .pdf 结尾：可能是图片、网页或 Word 文档改了扩展名。请确认选择的文件，或按它的真实格式导入",
             ),
             ImportError::PdfEncrypted => f.write_str(
                 "PDF 文件设有打开密码，无法读取：请向发布单位索取未加密的文本版，或导入年报的网页",

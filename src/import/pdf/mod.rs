@@ -67,7 +67,7 @@ pub fn resolve<'a>(doc: &'a Document, mut o: &'a Object) -> &'a Object {
 
 pub fn to_text(bytes: &[u8]) -> Result<PdfText, ImportError> {
     if !looks_like_pdf(bytes) {
-        return Err(ImportError::PdfDamaged);
+        return Err(ImportError::NotPdf);
     }
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
