@@ -10,9 +10,9 @@
 //! this year's completed ones; a phrase with two counts, or a 件 without its
 //! number, is not read at all.
 
-use super::narrative::{overview_cells, quote};
+use super::narrative::{overview_cells, stated_against_table};
 use super::text::{clauses, figures, phrases, sentences_with, unit_without_number, whole_number};
-use super::{Finding, Rule, Severity};
+use super::{Finding, Rule};
 use crate::form::{AppCol, AppRow, Section};
 use crate::report::{CellRef, Report};
 
@@ -128,22 +128,15 @@ pub fn check(r: &Report, out: &mut Vec<Finding>) {
                         )
                     }
                 };
-                // Compared as digits: exact however long the number in the text.
-                if allowed.iter().any(|a| a.to_string() == n) {
-                    continue;
-                }
-                let mut all = vec![cell];
-                all.extend(cells);
-                out.push(Finding {
-                    id: Rule::NarrativeCompleted,
-                    severity: Severity::Warning,
-                    cells: all,
-                    message: format!(
-                        "{}写“{}”，其中{n}件与表格不符：{stated}，请核对",
-                        cell.label(),
-                        quote(&phrase)
-                    ),
-                });
+                out.extend(stated_against_table(
+                    Rule::NarrativeCompleted,
+                    cell,
+                    &phrase,
+                    &n,
+                    &allowed,
+                    cells,
+                    &stated,
+                ));
             }
         }
     }

@@ -134,6 +134,36 @@ fn offset(clause: &str, f: &Figure) -> usize {
     f.number.as_ptr() as usize - clause.as_ptr() as usize
 }
 
+/// A count the narrative states (`n`, in `text` of `cell`) against the
+/// figures the table allows: nothing where one of them is `n` (compared as
+/// digits: exact however long the number in the text), else `rule`'s
+/// finding on the text and the table's `cells`, saying what the table has.
+pub(super) fn stated_against_table(
+    rule: Rule,
+    cell: CellRef,
+    text: &str,
+    n: &str,
+    allowed: &[impl ToString],
+    cells: Vec<CellRef>,
+    said: &str,
+) -> Option<Finding> {
+    if allowed.iter().any(|a| a.to_string() == n) {
+        return None;
+    }
+    let mut all = vec![cell];
+    all.extend(cells);
+    Some(Finding {
+        id: rule,
+        severity: rule.severity(),
+        cells: all,
+        message: format!(
+            "{}写“{}”，其中{n}件与表格不符：{said}，请核对",
+            cell.label(),
+            quote(text)
+        ),
+    })
+}
+
 /// The figures the table gives for a topic, and the cells they come from;
 /// `None` when a cell involved is blank (value.blank stands in). Sums are
 /// exact: two huge counts add up to a number larger than any u64, never to a
@@ -252,22 +282,15 @@ fn numbers(r: &Report, out: &mut Vec<Finding>) {
                 let Some((expected, cells, said)) = table_figures(r, topic) else {
                     continue;
                 };
-                // Compared as digits: exact however long the number in the text.
-                if expected.iter().any(|e| e.to_string() == n) {
-                    continue;
-                }
-                let mut all = vec![cell];
-                all.extend(cells);
-                out.push(Finding {
-                    id: Rule::NarrativeNumbers,
-                    severity: Severity::Warning,
-                    cells: all,
-                    message: format!(
-                        "{}写“{}”，其中{n}件与表格不符：{said}，请核对",
-                        cell.label(),
-                        quote(clause)
-                    ),
-                });
+                out.extend(stated_against_table(
+                    Rule::NarrativeNumbers,
+                    cell,
+                    clause,
+                    &n,
+                    &expected,
+                    cells,
+                    &said,
+                ));
             }
         }
     }
