@@ -1,4 +1,6 @@
 #![allow(clippy::unwrap_used)]
+// Symbolic links and folder modes as Unix has them.
+#![cfg(unix)]
 //! The reviewer's desk: a folder of reports checked at once — years paired
 //! within the run, folders followed once, the summary as CSV and as a
 //! workbook read back by independent readers (calamine, the sheet's XML).

@@ -82,6 +82,14 @@ fn is_header(line: &str) -> bool {
 /// dashes is a placeholder row of blank cells ("| - | - |") unless it follows
 /// a header row — then it is the separator.
 fn is_separator(line: &str, header_above: bool) -> bool {
+    // Borders, dashes and colons only: any other character is in some cell,
+    // which is then no dash cell. A table's rows are told without splitting.
+    if !line
+        .chars()
+        .all(|c| matches!(c, '|' | '-' | ':') || c.is_whitespace())
+    {
+        return false;
+    }
     let Some(cells) = cells(line) else {
         return false;
     };

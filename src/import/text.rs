@@ -126,6 +126,10 @@ fn traditional() -> &'static Table {
 /// Characters that carry no meaning for recognising a label: spaces, table
 /// borders and punctuation. Digits and letters (CJK or not) are kept.
 pub fn is_filler(c: char) -> bool {
+    // The characters a page is made of, told first.
+    if c.is_ascii_alphanumeric() || (CJK_FIRST..=CJK_LAST).contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || c.is_ascii_punctuation()
         || ('\u{2010}'..='\u{206f}').contains(&c)

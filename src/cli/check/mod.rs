@@ -174,7 +174,7 @@ pub fn run(opts: &Options) -> u8 {
     }
     let prior = match &opts.prior {
         Some(p) => match open_prior(p) {
-            Some(r) => Some(r),
+            Some(r) => Some((p.as_path(), r)),
             None => return EXIT_UNREADABLE,
         },
         None => None,
@@ -186,58 +186,24 @@ pub fn run(opts: &Options) -> u8 {
         return EXIT_UNREADABLE;
     }
     let reads = parallel::map(&inputs, |i| read::read(i, prior.is_some()));
-    // `--prior` is last year's report for every file: nothing to pair.
-    let pairing = match prior {
-        Some(_) => pairing::Pairing::default(),
-        None => pairing::pair(&candidates(&reads)),
-    };
-
-    let coverage = Coverage::print();
-    let covers = |c: char| coverage.covers(c);
-    let indices: Vec<usize> = (0..inputs.len()).collect();
-    let done = parallel::map(&indices, |&i| {
-        let file = inputs[i].path();
-        let (report, outcome, against) = match &reads[i] {
-            Read::Skipped(_) => return None,
-            Read::Unreadable(why) => (None, Outcome::Unreadable(why.clone()), None),
-            Read::Report(r) => {
-                let paired = pairing.prior.get(i).copied().flatten();
-                let (last_year, path) = match (&prior, &r.linked_prior, paired) {
-                    (Some(p), _, _) => (Some(p), opts.prior.clone()),
-                    (None, Some(l), _) => (Some(l), source::prior_path(Some(file), &r.report)),
-                    (None, None, Some(j)) => match &reads[j] {
-                        Read::Report(p) => (Some(&p.report), Some(inputs[j].path().to_owned())),
-                        _ => (None, None),
-                    },
-                    (None, None, None) => (None, None),
-                };
-                let findings = checks::run_read(&r.report, last_year, &covers, r.reading.as_ref());
-                (Some(&**r), Outcome::Checked(findings), path)
-            }
-        };
-        Some(Done {
-            file,
-            folder: matches!(inputs[i], Input::Folder { .. }),
-            report,
-            outcome,
-            prior: against,
-        })
-    });
-    let done: Vec<Done> = done.into_iter().flatten().collect();
-
     for (input, r) in inputs.iter().zip(&reads) {
         if let Read::Skipped(why) = r {
             eprintln!("{}", lines::skipped(input.path(), why));
         }
     }
+    // `--prior` is last year's report for every file: nothing to pair.
+    let pairing = match prior {
+        Some(_) => pairing::Pairing::default(),
+        None => pairing::pair(&candidates(&reads)),
+    };
+    let done = check_all(&inputs, &reads, &pairing, prior.as_ref());
+
     let tally = Tally::of(&done);
     let pairs = lines::pairing(&pairing, &inputs, &reads);
     let output = match opts.format {
         Format::Text => {
             let mut out = pairs;
-            for d in &done {
-                out.push_str(&lines::text_block(d));
-            }
+            out.extend(parallel::map(&done, lines::text_block));
             out.push_str(&tally.line());
             out.push('\n');
             out.into_bytes()
@@ -245,12 +211,8 @@ pub fn run(opts: &Options) -> u8 {
         Format::Json => {
             // stdout carries nothing but the JSON Lines.
             eprint!("{pairs}");
-            let mut out = String::new();
-            for d in &done {
-                out.push_str(&lines::json_line(d));
-                out.push('\n');
-            }
-            out.into_bytes()
+            let lines = parallel::map(&done, |d| lines::json_line(d) + "\n");
+            lines.concat().into_bytes()
         }
         Format::Csv => {
             eprint!("{pairs}");
@@ -270,8 +232,60 @@ pub fn run(opts: &Options) -> u8 {
     if opts.format != Format::Text {
         eprintln!("{}", tally.line());
     }
-    let written = match &opts.output {
-        Some(path) => match store::write_atomically(path, &output) {
+    if emit(opts.output.as_deref(), &output) {
+        tally.exit_code()
+    } else {
+        EXIT_UNREADABLE
+    }
+}
+
+/// Check every report read, on every core, against last year's: `--prior`,
+/// else the report's own `prior`, else the report it was paired with.
+fn check_all<'a>(
+    inputs: &'a [Input],
+    reads: &'a [Read],
+    pairing: &pairing::Pairing,
+    prior: Option<&(&Path, Report)>,
+) -> Vec<Done<'a>> {
+    let coverage = Coverage::print();
+    let covers = |c: char| coverage.covers(c);
+    let indices: Vec<usize> = (0..inputs.len()).collect();
+    let done = parallel::map(&indices, |&i| {
+        let file = inputs[i].path();
+        let (report, outcome, against) = match &reads[i] {
+            Read::Skipped(_) => return None,
+            Read::Unreadable(why) => (None, Outcome::Unreadable(why.clone()), None),
+            Read::Report(r) => {
+                let paired = pairing.prior.get(i).copied().flatten();
+                let (last_year, path) = match (prior, &r.linked_prior, paired) {
+                    (Some((p, report)), _, _) => (Some(report), Some(p.to_path_buf())),
+                    (None, Some(l), _) => (Some(l), source::prior_path(Some(file), &r.report)),
+                    (None, None, Some(j)) => match &reads[j] {
+                        Read::Report(p) => (Some(&p.report), Some(inputs[j].path().to_owned())),
+                        _ => (None, None),
+                    },
+                    (None, None, None) => (None, None),
+                };
+                let findings = checks::run_read(&r.report, last_year, &covers, r.reading.as_ref());
+                (Some(&**r), Outcome::Checked(findings), path)
+            }
+        };
+        Some(Done {
+            file,
+            folder: matches!(inputs[i], Input::Folder { .. }),
+            report,
+            outcome,
+            prior: against,
+        })
+    });
+    done.into_iter().flatten().collect()
+}
+
+/// The output to `-o FILE` (written whole or not at all) or to stdout;
+/// whether it was written.
+fn emit(file: Option<&Path>, output: &[u8]) -> bool {
+    match file {
+        Some(path) => match store::write_atomically(path, output) {
             Ok(()) => {
                 eprintln!("结果已写入“{}”", path.display());
                 true
@@ -284,14 +298,9 @@ pub fn run(opts: &Options) -> u8 {
         // A reader that went away (`| head`) is no reason to fail: the exit
         // code still tells what was found.
         None => {
-            let _ = std::io::stdout().lock().write_all(&output);
+            let _ = std::io::stdout().lock().write_all(output);
             true
         }
-    };
-    if written {
-        tally.exit_code()
-    } else {
-        EXIT_UNREADABLE
     }
 }
 
