@@ -452,3 +452,84 @@ fn an_unreadable_folder_is_reported_and_the_rest_is_checked() {
     );
     assert!(out.ends_with("个提示；另有1个文件夹无法读取\n"), "{out}");
 }
+
+/// `tests/python/xlsx_read.py` on `file`: the workbook as openpyxl reads it.
+fn openpyxl(file: &Path) -> Value {
+    let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/xlsx_read.py");
+    let out = std::process::Command::new("python3")
+        .arg(tool)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("需要 python3 与 openpyxl（pip install openpyxl）：{e}"));
+    assert_ne!(
+        out.status.code(),
+        Some(3),
+        "openpyxl reads the workbook independently: `pip install openpyxl`"
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Issue 17's acceptance as a reviewer meets it: a folder holding a 2024
+/// and a 2025 report of one organ and a link loop, the 2025 one giving the
+/// 2019 notice as its basis; the summary opened by openpyxl, as Excel would.
+#[test]
+fn the_reviewers_folder_as_the_issue_accepts_it() {
+    let dir = two_years_and_a_loop();
+    let file = dir.path().join("年报/2025.json");
+    let mut this = store::load(&file).unwrap();
+    this.preamble = "本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2019〕60号）要求编制。".into();
+    store::save(&file, &this).unwrap();
+
+    let o = nianbao(&["check", "--format", "json", "年报"], dir.path());
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines.len(), 2, "{}", stdout(&o));
+    let found = ids(&lines[1]);
+    for id in ["carry.prior_year", "citation.outdated", "narrative.copied"] {
+        assert!(found.contains(&id), "2025 without --prior: {id} in {found:?}");
+    }
+    assert!(!ids(&lines[0]).contains(&"citation.outdated"));
+
+    let o = nianbao(
+        &["check", "--format", "xlsx", "-o", "汇总.xlsx", "年报"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let book = openpyxl(&dir.path().join("汇总.xlsx"));
+    let sheets = book.as_array().unwrap();
+    assert_eq!(sheets.len(), 2, "{book}");
+    let summary = &sheets[0];
+    let rows = summary["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3, "a header and two data rows: {rows:?}");
+    let header: Vec<&str> = rows[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap())
+        .collect();
+    for h in ["机关", "年度", "错误", "警告"] {
+        assert!(header.contains(&h), "{h} in {header:?}");
+    }
+    let year = header.iter().position(|h| *h == "年度").unwrap();
+    assert_eq!(rows[1][year], 2024);
+    assert_eq!(rows[2][year], 2025);
+    assert_eq!(summary["freeze"], "A2", "the header row stays frozen");
+    assert!(summary["filter"].as_str().is_some_and(|r| r.starts_with("A1:")));
+    let findings = &sheets[1];
+    assert_eq!(findings["title"], "问题清单");
+    let listed = findings["rows"].as_array().unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|r| r.as_array().unwrap().iter().any(|v| v == "citation.outdated")),
+        "{listed:?}"
+    );
+    assert_eq!(findings["freeze"], "A2");
+
+    let o = nianbao(&["check", "--format", "csv", "年报"], dir.path());
+    assert!(o.stdout.starts_with(b"\xEF\xBB\xBF"));
+}
