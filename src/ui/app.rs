@@ -57,6 +57,8 @@ pub struct App {
     pub(super) title: String,
     /// When set, the first frame prints the time since this instant and closes.
     startup_probe: Option<std::time::Instant>,
+    /// `NIANBAO_TYPING_PROBE`: types into the 导语 and prints frame times.
+    typing_probe: Option<super::probe::Typing>,
     pub(super) recovery: Autosave,
 }
 
@@ -104,6 +106,7 @@ impl App {
             closing: false,
             title: String::new(),
             startup_probe: None,
+            typing_probe: super::probe::Typing::from_env(),
             recovery: Autosave::new(data_dir.map(|d| d.join("recovery"))),
         };
         if let Some(p) = path {
@@ -181,9 +184,17 @@ impl App {
 }
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.zoom = ctx.zoom_factor();
+        if let Some(probe) = &mut self.typing_probe {
+            let text = self.doc.as_ref().map_or("", |d| &d.report.overview.intro);
+            if probe.frame(&ctx, frame, text) {
+                self.typing_probe = None;
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
         self.handle_input(&ctx);
         for command in std::mem::take(&mut self.queue) {
             self.apply(command, &ctx, false);
@@ -209,6 +220,12 @@ impl eframe::App for App {
             println!("first_frame_ms {}", started.elapsed().as_millis());
             self.closing = true;
             ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if let Some(probe) = &self.typing_probe {
+            probe.input(raw_input);
         }
     }
 

@@ -14,6 +14,7 @@ mod grid;
 mod header;
 mod overview;
 mod preview;
+mod probe;
 mod start;
 mod tabs;
 mod view;
