@@ -49,6 +49,8 @@ pub struct App {
     pub(super) status: String,
     pub(super) recent: Vec<PathBuf>,
     coverage: Coverage,
+    /// The findings shown, run again only when the report changed.
+    checked: super::checked::Checked,
     pub(super) tabs: Tabs,
     /// 打印预览 (its window, zoom and the pages last laid out).
     pub(super) preview: Preview,
@@ -101,6 +103,7 @@ impl App {
                 .and_then(|s| eframe::get_value(s, RECENT_KEY))
                 .unwrap_or_default(),
             coverage: Coverage::print(),
+            checked: Default::default(),
             tabs: Tabs::new(),
             preview: Preview::default(),
             closing: false,
@@ -149,6 +152,21 @@ impl App {
             ),
             None => Vec::new(),
         }
+    }
+
+    /// [`App::findings`] for this frame: the last run's while the report is
+    /// unchanged (see `ui::checked`).
+    fn frame_findings(&mut self, ctx: &egui::Context) -> Vec<Finding> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        let (prior, reading, coverage) =
+            (self.prior.as_ref(), self.reading.as_ref(), &self.coverage);
+        self.checked
+            .findings(ctx, &doc.report, prior, reading, || {
+                checks::run_read(&doc.report, prior, &|c| coverage.covers(c), reading)
+            })
+            .to_vec()
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
@@ -201,7 +219,7 @@ impl eframe::App for App {
         }
         Panel::top("nianbao-menu").show(ui, |ui| self.menu_bar(ui));
         if self.doc.is_some() {
-            let findings = self.findings();
+            let findings = self.frame_findings(&ctx);
             self.document_ui(ui, &findings);
             if let Some(doc) = &self.doc {
                 self.preview.show(&ctx, &doc.report, &mut self.queue);

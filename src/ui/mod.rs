@@ -3,6 +3,7 @@
 
 mod app;
 mod autosave;
+mod checked;
 mod commands;
 mod dialogs;
 mod document;
