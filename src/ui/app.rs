@@ -245,6 +245,7 @@ impl eframe::App for App {
         if let Some(probe) = &self.typing_probe {
             probe.input(raw_input);
         }
+        super::fonts::limit_atlas(raw_input);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
