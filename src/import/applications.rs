@@ -21,6 +21,16 @@ use crate::report::{Applications, CellRef};
 const CUT_LIMIT: usize = 20_000;
 const COMBINATION_LIMIT: usize = 20_000;
 
+/// A figure of a relation, as a combination of readings gives it.
+enum Term {
+    /// A sub-row printed as one row with its parent: counted as nothing.
+    Zero,
+    /// Column `.1` of the reading unit `.0` has picked.
+    Cell(usize, usize),
+    /// A cell no reading gives: the relation cannot hold.
+    Blank,
+}
+
 /// "表三", as the summary names the table.
 fn table() -> &'static str {
     Section::Applications.table_name().unwrap_or_default()
@@ -266,20 +276,56 @@ fn place(
         .collect();
     let weigh = |sets: &[&Vec<Vec<Piece>>]| {
         let sizes: Vec<usize> = sets.iter().map(|s| s.len()).collect();
+        // Up to COMBINATION_LIMIT combinations, each against every relation:
+        // the figures are found and parsed once here, so that weighing one
+        // combination is additions only.
+        let term = |f: Figure| match f {
+            Figure::App(r, _) if one_row && is_other_sub_row(r) => Term::Zero,
+            Figure::App(r, c) => match readings.iter().position(|rr| rr.row == r) {
+                Some(u) => Term::Cell(u, c.index()),
+                None => Term::Blank,
+            },
+            _ => Term::Blank,
+        };
+        let compiled: Vec<(Vec<Term>, Vec<Term>)> = relations
+            .iter()
+            .map(|rel| {
+                (
+                    rel.left().into_iter().map(term).collect(),
+                    rel.right().into_iter().map(term).collect(),
+                )
+            })
+            .collect();
+        let values: Vec<Vec<Vec<Option<u64>>>> = sets
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|reading| {
+                        reading
+                            .iter()
+                            .map(|p| choice::count(p).ok().flatten())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         choice::consistent(&sizes, COMBINATION_LIMIT, |pick| {
-            let value = |f: Figure| match f {
-                Figure::App(r, _) if one_row && is_other_sub_row(r) => Some(0),
-                Figure::App(r, c) => readings
-                    .iter()
-                    .position(|rr| rr.row == r)
-                    .and_then(|u| choice::count(sets[u][pick[u]].get(c.index())?).ok())
-                    .flatten(),
-                _ => None,
+            let side = |terms: &[Term]| -> Option<u128> {
+                terms.iter().try_fold(0u128, |acc, t| {
+                    let v = match *t {
+                        Term::Zero => 0,
+                        Term::Cell(u, c) => (*values[u][pick[u]].get(c)?)?,
+                        Term::Blank => return None,
+                    };
+                    Some(acc + u128::from(v))
+                })
             };
-            relations
+            compiled
                 .iter()
                 .enumerate()
-                .filter(|(_, rel)| rel.holds(value))
+                .filter(|(_, (left, right))| {
+                    matches!((side(left), side(right)), (Some(l), Some(r)) if l == r)
+                })
                 .fold(0u64, |m, (i, _)| m | 1 << i)
         })
     };

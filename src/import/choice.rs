@@ -87,12 +87,17 @@ pub fn consistent(
         .iter()
         .try_fold(1usize, |acc, n| acc.checked_mul(*n))
         .filter(|n| *n <= limit)?;
-    let mut can_hold = 0u64;
-    each_combination(sizes, total, |pick| can_hold |= holding(pick));
+    // Each combination is weighed once; the second walk reads its bits.
+    let mut holds = Vec::with_capacity(total);
+    each_combination(sizes, total, |pick| holds.push(holding(pick)));
+    let can_hold = holds.iter().fold(0u64, |m, h| m | h);
     let mut keep: Vec<Vec<bool>> = sizes.iter().map(|n| vec![false; *n]).collect();
     let mut any = false;
+    let mut k = 0;
     each_combination(sizes, total, |pick| {
-        if holding(pick) == can_hold {
+        let h = holds[k];
+        k += 1;
+        if h == can_hold {
             any = true;
             for (u, r) in pick.iter().enumerate() {
                 keep[u][*r] = true;
