@@ -12,6 +12,7 @@ use super::choice;
 use super::rows::{self, Found};
 use super::summary::{Basis, CellState, ImportSummary};
 use super::text::{Squeezed, Text, squeeze};
+use super::weighing::{Sides, Term, Weighing};
 use crate::form::{
     APPLICANT_HEADER, AppCol, AppRow, Figure, ORGANISATION_HEADER, OutcomeGroup, Relation, Section,
 };
@@ -20,16 +21,6 @@ use crate::report::{Applications, CellRef};
 /// More cuts than this for one row, or combinations for the table: refuse to choose.
 const CUT_LIMIT: usize = 20_000;
 const COMBINATION_LIMIT: usize = 20_000;
-
-/// A figure of a relation, as a combination of readings gives it.
-enum Term {
-    /// A sub-row printed as one row with its parent: counted as nothing.
-    Zero,
-    /// Column `.1` of the reading unit `.0` has picked.
-    Cell(usize, usize),
-    /// A cell no reading gives: the relation cannot hold.
-    Blank,
-}
 
 /// "表三", as the summary names the table.
 fn table() -> &'static str {
@@ -276,9 +267,7 @@ fn place(
         .collect();
     let weigh = |sets: &[&Vec<Vec<Piece>>]| {
         let sizes: Vec<usize> = sets.iter().map(|s| s.len()).collect();
-        // Up to COMBINATION_LIMIT combinations, each against every relation:
-        // the figures are found and parsed once here, so that weighing one
-        // combination is additions only.
+        // Each figure found and parsed once, before the walk (see `weighing`).
         let term = |f: Figure| match f {
             Figure::App(r, _) if one_row && is_other_sub_row(r) => Term::Zero,
             Figure::App(r, c) => match readings.iter().position(|rr| rr.row == r) {
@@ -287,13 +276,13 @@ fn place(
             },
             _ => Term::Blank,
         };
-        let compiled: Vec<(Vec<Term>, Vec<Term>)> = relations
+        let compiled: Vec<Sides> = relations
             .iter()
             .map(|rel| {
-                (
+                [
                     rel.left().into_iter().map(term).collect(),
                     rel.right().into_iter().map(term).collect(),
-                )
+                ]
             })
             .collect();
         let values: Vec<Vec<Vec<Option<u64>>>> = sets
@@ -309,25 +298,8 @@ fn place(
                     .collect()
             })
             .collect();
-        choice::consistent(&sizes, COMBINATION_LIMIT, |pick| {
-            let side = |terms: &[Term]| -> Option<u128> {
-                terms.iter().try_fold(0u128, |acc, t| {
-                    let v = match *t {
-                        Term::Zero => 0,
-                        Term::Cell(u, c) => (*values[u][pick[u]].get(c)?)?,
-                        Term::Blank => return None,
-                    };
-                    Some(acc + u128::from(v))
-                })
-            };
-            compiled
-                .iter()
-                .enumerate()
-                .filter(|(_, (left, right))| {
-                    matches!((side(left), side(right)), (Some(l), Some(r)) if l == r)
-                })
-                .fold(0u64, |m, (i, _)| m | 1 << i)
-        })
+        let weighing = Weighing::new(&values, compiled);
+        choice::consistent(&sizes, COMBINATION_LIMIT, |pick| weighing.holding(pick))
     };
     // Every reading is weighed against every sum at once. Narrowing a row to
     // the readings its own 总计 allows comes only when that is too many

@@ -27,6 +27,7 @@ mod stated;
 mod structure;
 mod summary;
 mod text;
+mod weighing;
 
 use std::fmt;
 use std::path::Path;
