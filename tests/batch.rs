@@ -490,7 +490,10 @@ fn the_reviewers_folder_as_the_issue_accepts_it() {
     assert_eq!(lines.len(), 2, "{}", stdout(&o));
     let found = ids(&lines[1]);
     for id in ["carry.prior_year", "citation.outdated", "narrative.copied"] {
-        assert!(found.contains(&id), "2025 without --prior: {id} in {found:?}");
+        assert!(
+            found.contains(&id),
+            "2025 without --prior: {id} in {found:?}"
+        );
     }
     assert!(!ids(&lines[0]).contains(&"citation.outdated"));
 
@@ -518,14 +521,20 @@ fn the_reviewers_folder_as_the_issue_accepts_it() {
     assert_eq!(rows[1][year], 2024);
     assert_eq!(rows[2][year], 2025);
     assert_eq!(summary["freeze"], "A2", "the header row stays frozen");
-    assert!(summary["filter"].as_str().is_some_and(|r| r.starts_with("A1:")));
+    assert!(
+        summary["filter"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("A1:"))
+    );
     let findings = &sheets[1];
     assert_eq!(findings["title"], "问题清单");
     let listed = findings["rows"].as_array().unwrap();
     assert!(
-        listed
+        listed.iter().any(|r| r
+            .as_array()
+            .unwrap()
             .iter()
-            .any(|r| r.as_array().unwrap().iter().any(|v| v == "citation.outdated")),
+            .any(|v| v == "citation.outdated")),
         "{listed:?}"
     );
     assert_eq!(findings["freeze"], "A2");
