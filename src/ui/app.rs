@@ -136,6 +136,8 @@ impl App {
     pub fn set_document(&mut self, report: Report, path: Option<PathBuf>) {
         self.forget_recovery();
         self.doc = Some(Document::new(report, path));
+        // Another report's findings are never shown for this one.
+        self.checked = Default::default();
         self.reading = None;
         self.grid.reset();
         self.tab = Section::Overview;

@@ -26,9 +26,12 @@ pub fn install(ctx: &egui::Context) {
 /// egui makes its glyph atlas as wide as the largest texture the renderer
 /// takes (16 384 pixels on Mesa's software renderer), then doubles its
 /// height as rows fill: 4 MB for the first two rows of glyphs, and again in
-/// the renderer. 2 048 wide holds the same glyphs in the area they need
-/// (3 MB less resident with the sample open, tools/measure-editor.sh).
+/// the renderer. Narrower holds the same glyphs in the area they need. Not
+/// narrower than 4 096: the atlas grows no taller than it is wide, and egui
+/// clears every glyph and laid-out text when it is 80 % full; the print
+/// preview draws four CJK faces at any zoom, four times the area each on a
+/// high-density screen.
 pub fn limit_atlas(raw_input: &mut egui::RawInput) {
-    const SIDE: usize = 2048;
+    const SIDE: usize = 4096;
     raw_input.max_texture_side = Some(raw_input.max_texture_side.map_or(SIDE, |m| m.min(SIDE)));
 }

@@ -169,46 +169,81 @@ fn tidy(mut doc: lopdf::Document, meta: &Meta) -> Result<Vec<u8>, String> {
 }
 
 /// "NotoSerifCJKsc-Regular" → "QHVXKB+NotoSerifCJKsc-Regular" wherever the
-/// file names a face (font, descendant font, descriptor): a subset's name
-/// carries a tag of six capitals (ISO 32000-1, 9.6.4). printpdf adds it only
-/// when it subsets the faces itself, which it is no longer asked to do. The
-/// tag is derived from the name, so the same report gives the same bytes.
+/// file names an embedded face (font, descendant font, descriptor): a
+/// subset's name carries a tag of six capitals (ISO 32000-1, 9.6.4).
+/// printpdf adds it only when it subsets the faces itself, which it is no
+/// longer asked to do. The tag comes from the embedded program's bytes: the
+/// same report gives the same file, and two different subsets of a face
+/// never share a name (a tool merging PDFs by font name would draw the wrong
+/// glyphs). A face named but not embedded is left as it is.
 fn tag_subsets(doc: &mut lopdf::Document) {
+    let mut tags = BTreeMap::new();
+    for obj in doc.objects.values() {
+        embedded_faces(doc, obj, &mut tags);
+    }
     for obj in doc.objects.values_mut() {
-        tag_in(obj);
+        tag_in(obj, &tags);
     }
 }
 
-fn tag_in(obj: &mut lopdf::Object) {
+/// The faces `obj` (and what it holds directly) embeds: name → tag.
+fn embedded_faces(
+    doc: &lopdf::Document,
+    obj: &lopdf::Object,
+    tags: &mut BTreeMap<Vec<u8>, Vec<u8>>,
+) {
     use lopdf::Object;
-    match obj {
-        Object::Array(items) => items.iter_mut().for_each(tag_in),
-        Object::Stream(s) => tag_in_dict(&mut s.dict),
-        Object::Dictionary(d) => tag_in_dict(d),
-        _ => {}
-    }
-}
-
-fn tag_in_dict(d: &mut lopdf::Dictionary) {
-    let key: &[u8] = match d.get(b"Type").and_then(lopdf::Object::as_name) {
-        Ok(b"Font") => b"BaseFont",
-        Ok(b"FontDescriptor") => b"FontName",
-        _ => b"",
+    let dict = match obj {
+        Object::Array(items) => {
+            return items.iter().for_each(|o| embedded_faces(doc, o, tags));
+        }
+        Object::Dictionary(d) => d,
+        _ => return,
     };
-    if !key.is_empty()
-        && let Ok(name) = d.get(key).and_then(lopdf::Object::as_name)
-        && name.get(6) != Some(&b'+')
-    {
-        let tag: Vec<u8> = fingerprint(name)
+    for (_, v) in dict.iter() {
+        embedded_faces(doc, v, tags);
+    }
+    if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"FontDescriptor") {
+        return;
+    }
+    let Ok(name) = dict.get(b"FontName").and_then(Object::as_name) else {
+        return;
+    };
+    let program = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+        .iter()
+        .find_map(|k| dict.get(k).ok()?.as_reference().ok())
+        .and_then(|id| doc.get_object(id).ok()?.as_stream().ok());
+    if let Some(program) = program {
+        let tag = fingerprint(&program.content)
             .iter()
             .take(6)
             .map(|b| b'A' + b % 26)
             .collect();
-        let tagged = [&tag, &b"+"[..], name].concat();
-        d.set(key, lopdf::Object::Name(tagged));
+        tags.insert(name.to_vec(), tag);
     }
-    for (_, v) in d.iter_mut() {
-        tag_in(v);
+}
+
+fn tag_in(obj: &mut lopdf::Object, tags: &BTreeMap<Vec<u8>, Vec<u8>>) {
+    use lopdf::Object;
+    let dict = match obj {
+        Object::Array(items) => return items.iter_mut().for_each(|o| tag_in(o, tags)),
+        Object::Stream(s) => &mut s.dict,
+        Object::Dictionary(d) => d,
+        _ => return,
+    };
+    let key: &[u8] = match dict.get(b"Type").and_then(Object::as_name) {
+        Ok(b"Font") => b"BaseFont",
+        Ok(b"FontDescriptor") => b"FontName",
+        _ => b"",
+    };
+    if let Ok(name) = dict.get(key).and_then(Object::as_name)
+        && let Some(tag) = tags.get(name)
+    {
+        let tagged = [tag, &b"+"[..], name].concat();
+        dict.set(key, Object::Name(tagged));
+    }
+    for (_, v) in dict.iter_mut() {
+        tag_in(v, tags);
     }
 }
 
