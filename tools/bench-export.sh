@@ -15,15 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pairs=${1:-10}
-profile=${PROFILE:-release}
-if [ -n "${BIN:-}" ]; then
-    bin=$BIN
-else
-    cargo build --profile "$profile" --quiet --bin nianbao
-    dir=$profile
-    [ "$profile" = dev ] && dir=debug
-    bin=${CARGO_TARGET_DIR:-target}/$dir/nianbao
-fi
+. tools/nianbao-bin.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -2,17 +2,14 @@
 # Measures the editor as the README reports it: time to the first frame, idle
 # CPU, memory after start, typing into a 20 000-character narrative (on Mesa's
 # software renderer, as under Xvfb), binary size. Needs Xvfb (apt-get install
-# xvfb); builds the binary first (PROFILE=release by default).
+# xvfb); builds the binary first (PROFILE=release by default), or measures
+# BIN=path/to/nianbao.
 # Usage: tools/measure-editor.sh [seconds-of-idle] [frames-typed]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 idle=${1:-20}
 frames=${2:-200}
-profile=${PROFILE:-release}
-cargo build --profile "$profile" --quiet --bin nianbao
-dir=$profile
-[ "$profile" = dev ] && dir=debug
-bin=${CARGO_TARGET_DIR:-target}/$dir/nianbao
+. tools/nianbao-bin.sh
 tmp=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
 Xvfb :77 -screen 0 1400x900x24 >/dev/null 2>&1 & xvfb=$!

@@ -9,15 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 format=${1:---pdf}
 lines=${2:-40}
-profile=${PROFILE:-release}
-if [ -n "${BIN:-}" ]; then
-    bin=$BIN
-else
-    cargo build --profile "$profile" --quiet --bin nianbao
-    dir=$profile
-    [ "$profile" = dev ] && dir=debug
-    bin=${CARGO_TARGET_DIR:-target}/$dir/nianbao
-fi
+. tools/nianbao-bin.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" sample -o "$tmp/s.json" 2>/dev/null
