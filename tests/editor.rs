@@ -1240,3 +1240,77 @@ fn a_failed_ofd_export_says_why_and_writes_nothing() {
     assert!(!target.exists());
     assert!(!h.state().status().starts_with("已导出"));
 }
+
+/// Pixels the frame fills in `colour`, within each mesh's clip rectangle (the
+/// renderer's scissor): a triangle counted by its bounding box's clipped share.
+fn area_filled_in(h: &Harness<'_, App>, colour: egui::Color32) -> f32 {
+    let shapes = h.output().shapes.clone();
+    let mut area = 0.0;
+    for p in h.ctx.tessellate(shapes, h.ctx.pixels_per_point()) {
+        let egui::epaint::Primitive::Mesh(mesh) = &p.primitive else {
+            continue;
+        };
+        for t in mesh.indices.chunks(3) {
+            let v = t
+                .iter()
+                .map(|&i| mesh.vertices[i as usize])
+                .collect::<Vec<_>>();
+            if v.iter().any(|v| v.color != colour) {
+                continue;
+            }
+            let (a, b, c) = (v[0].pos, v[1].pos, v[2].pos);
+            let bounds = egui::Rect::from_points(&[a, b, c]);
+            let shown = bounds.intersect(p.clip_rect);
+            if !shown.is_positive() {
+                continue;
+            }
+            let triangle = ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0;
+            area += triangle * (shown.area() / bounds.area()).min(1.0);
+        }
+    }
+    area
+}
+
+/// The window clears itself in the panels' colour rather than filling every
+/// panel (ui::run): the same look, a window's worth of pixels fewer a frame
+/// for a software renderer.
+#[test]
+fn the_window_clears_to_the_panels_colour_instead_of_filling_them() {
+    let size = egui::vec2(1280.0, 820.0);
+    for clearing in [false, true] {
+        let data = tempfile::tempdir().unwrap();
+        let dir = data.path().to_path_buf();
+        let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+            let mut app = App::new(cc, None, Some(dir));
+            app.set_document(assets::sample(), None);
+            if clearing {
+                app.paint_panels_by_clearing(&cc.egui_ctx);
+            }
+            app
+        });
+        h.run();
+        let dark = h.ctx.global_style().visuals.dark_mode;
+        let panels = if dark {
+            egui::Visuals::dark().panel_fill
+        } else {
+            egui::Visuals::light().panel_fill
+        };
+        let filled = area_filled_in(&h, panels);
+        let visuals = h.ctx.global_style().visuals.clone();
+        let cleared = eframe::App::clear_color(h.state(), &visuals);
+        let window = size.x * size.y;
+        if clearing {
+            assert!(
+                filled < window * 0.01,
+                "{filled} of {window} pixels filled as panels"
+            );
+            assert_eq!(cleared, panels.to_normalized_gamma_f32());
+        } else {
+            // What the change saves: the panels covered the window.
+            assert!(
+                filled > window * 0.9,
+                "{filled} of {window} pixels filled as panels"
+            );
+        }
+    }
+}
