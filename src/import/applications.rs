@@ -266,7 +266,6 @@ fn place(
         })
         .collect();
     let weigh = |sets: &[&Vec<Vec<Piece>>]| {
-        let sizes: Vec<usize> = sets.iter().map(|s| s.len()).collect();
         // Each figure found and parsed once, before the walk (see `weighing`).
         let term = |f: Figure| match f {
             Figure::App(r, _) if one_row && is_other_sub_row(r) => Term::Zero,
@@ -298,8 +297,7 @@ fn place(
                     .collect()
             })
             .collect();
-        let weighing = Weighing::new(&values, compiled);
-        choice::consistent(&sizes, COMBINATION_LIMIT, |pick| weighing.holding(pick))
+        Weighing::new(&values, compiled).consistent(COMBINATION_LIMIT)
     };
     // Every reading is weighed against every sum at once. Narrowing a row to
     // the readings its own 总计 allows comes only when that is too many
