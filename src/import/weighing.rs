@@ -29,6 +29,10 @@ pub enum Term {
 /// A relation as terms: its left side and its right side.
 pub type Sides = [Vec<Term>; 2];
 
+/// What one reading adds to the relations that must hold: (relation's
+/// number among them, amount); `None` when it leaves one of them a blank.
+type Adds = Option<Vec<(usize, i128)>>;
+
 pub struct Weighing<'a> {
     /// `values[unit][reading][column]`: the count there, `None` when blank
     /// or no count.
@@ -132,7 +136,7 @@ impl<'a> Weighing<'a> {
         }
         // What each reading adds to the relations that must hold; `None`
         // when it leaves one of them a blank (it can take part in nothing).
-        let adds: Vec<Vec<Option<Vec<(usize, i128)>>>> = (0..units)
+        let adds: Vec<Vec<Adds>> = (0..units)
             .map(|u| {
                 self.share[u]
                     .iter()
