@@ -366,7 +366,7 @@ fn read(
         }
     }
     account_for_every_cell(summary);
-    summary.structure = structure::read(&cleaned.text);
+    summary.structure = structure::read(&text.norm);
     for (i, s) in Section::ALL.into_iter().enumerate() {
         if lay.headings[i].is_some() {
             summary.sections_found.push(s);

@@ -9,7 +9,6 @@
 //! sentence's end or a table's last figure, where the page had its break.
 
 use super::summary::Structure;
-use super::text::normalize_char;
 use crate::form::Section;
 
 /// How much of a line is read for its key word: a heading's length.
@@ -21,8 +20,10 @@ struct Candidate {
     section: Section,
 }
 
-pub fn read(text: &str) -> Structure {
-    let candidates = candidates(text);
+/// Read from the text's normalized characters (`Text::norm`), which the
+/// importer has already made.
+pub fn read(norm: &[char]) -> Structure {
+    let candidates = candidates(norm);
     let mut out = Structure::default();
     let mut cursor = 0;
     for section in Section::ALL {
@@ -37,18 +38,14 @@ pub fn read(text: &str) -> Structure {
 }
 
 /// Every heading line of the text, in order.
-fn candidates(text: &str) -> Vec<Candidate> {
+fn candidates(norm: &[char]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut offset = 0;
-    // One buffer for every line: a page has hundreds.
-    let mut chars: Vec<char> = Vec::new();
-    for line in text.split('\n') {
-        chars.clear();
-        chars.extend(line.chars().map(normalize_char));
+    for chars in norm.split(|c| *c == '\n') {
         let len = chars.len();
         // Table rows: `|`-bordered, or cells a browser copied with tabs.
         if !chars.contains(&'|') && !chars.contains(&'\t') {
-            let starts = line_starts(&chars);
+            let starts = line_starts(chars);
             for (k, &s) in starts.iter().enumerate() {
                 let until = starts.get(k + 1).copied().unwrap_or(len);
                 if let Some(section) = heading(&chars[s..until.min(s + HEADING_CHARS)]) {
@@ -121,6 +118,11 @@ fn heading(words: &[char]) -> Option<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::text::Text;
+
+    fn read(text: &str) -> Structure {
+        super::read(&Text::new(text).norm)
+    }
 
     fn six() -> String {
         Section::ALL.map(|s| s.heading()).join("\n正文。\n")
