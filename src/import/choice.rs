@@ -83,10 +83,7 @@ pub fn consistent(
     limit: usize,
     holding: impl Fn(&[usize]) -> u64,
 ) -> Option<Vec<Vec<bool>>> {
-    let total = sizes
-        .iter()
-        .try_fold(1usize, |acc, n| acc.checked_mul(*n))
-        .filter(|n| *n <= limit)?;
+    let total = combinations(sizes, limit)?;
     // Each combination is weighed once; the second walk reads its bits.
     let mut holds = Vec::with_capacity(total);
     each_combination(sizes, total, |pick| holds.push(holding(pick)));
@@ -108,6 +105,15 @@ pub fn consistent(
         return Some(sizes.iter().map(|n| vec![true; *n]).collect());
     }
     Some(keep)
+}
+
+/// How many combinations of one reading per unit there are, if at most
+/// `limit`: past it, there are too many to weigh.
+pub fn combinations(sizes: &[usize], limit: usize) -> Option<usize> {
+    sizes
+        .iter()
+        .try_fold(1usize, |acc, n| acc.checked_mul(*n))
+        .filter(|n| *n <= limit)
 }
 
 /// Call `f` with every combination (odometer order).

@@ -109,10 +109,7 @@ impl<'a> Weighing<'a> {
     /// than `limit` combinations, as there.
     pub fn consistent(&self, limit: usize) -> Option<Vec<Vec<bool>>> {
         let sizes: Vec<usize> = self.values.iter().map(Vec::len).collect();
-        let total = sizes
-            .iter()
-            .try_fold(1usize, |acc, n| acc.checked_mul(*n))
-            .filter(|n| *n <= limit)?;
+        let total = super::choice::combinations(&sizes, limit)?;
         let every = || Some(sizes.iter().map(|n| vec![true; *n]).collect());
         if total == 0 {
             return every();
