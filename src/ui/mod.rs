@@ -50,7 +50,7 @@ pub const RENDERER_VARIABLE: &str = "NIANBAO_RENDERER";
 /// loop per thread, so a second `run_native` after a failed one is allowed.
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let started = std::time::Instant::now();
-    crate::desktop::keep_freed_memory();
+    crate::desktop::tune_allocators();
     let choice = std::env::var(RENDERER_VARIABLE).ok();
     let renderers = renderer_order(choice.as_deref())?;
     let mut failures = Vec::new();
