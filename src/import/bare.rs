@@ -47,7 +47,7 @@ pub fn ranges(
     }
     let own: Vec<bool> = (0..n)
         .map(|i| {
-            let line_end = line_end(text, labels[i].end).min(spans[i].1);
+            let line_end = line_end(text, labels[i].end, spans[i].1);
             text.norm[labels[i].end..line_end]
                 .iter()
                 .any(|c| c.is_ascii_digit())
@@ -55,7 +55,7 @@ pub fn ranges(
         .collect();
     // Bare lines below each label (before the next), and right above the first.
     let below: Vec<Vec<(usize, usize)>> = (0..n)
-        .map(|i| bare_lines(text, line_end(text, labels[i].end), spans[i].1))
+        .map(|i| bare_lines(text, line_end(text, labels[i].end, spans[i].1), spans[i].1))
         .collect();
     if own.iter().all(|o| !o) {
         if below.iter().all(Vec::is_empty) {
@@ -103,12 +103,18 @@ pub fn ranges(
     Ok((spans, Layout::After))
 }
 
-/// The end of the line holding position `pos` (the position of its '\n').
-fn line_end(text: &Text, pos: usize) -> usize {
-    text.norm[pos..]
+/// The end of the line holding position `pos` (the position of its '\n'),
+/// or `limit` if that comes first. Bounded because a page without line
+/// breaks would otherwise be scanned to its end once for every label.
+fn line_end(text: &Text, pos: usize, limit: usize) -> usize {
+    let limit = limit.min(text.len());
+    if pos >= limit {
+        return limit;
+    }
+    text.norm[pos..limit]
         .iter()
         .position(|c| *c == '\n')
-        .map_or(text.len(), |i| pos + i)
+        .map_or(limit, |i| pos + i)
 }
 
 /// Whether `line` holds figures and nothing else ("0 0 3 |", "12  -  4").
@@ -124,7 +130,7 @@ fn bare_lines(text: &Text, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = from;
     while start < to {
-        let end = line_end(text, start).min(to);
+        let end = line_end(text, start, to);
         if is_bare(&text.norm[start..end]) {
             out.push((start, end));
         }

@@ -28,20 +28,14 @@ fn allowed_edits(len: usize) -> usize {
 /// edits when no exact one is close by.
 pub fn find(sq: &Squeezed, pat: &[char], from: usize, to: usize) -> Option<Found> {
     let to = to.min(sq.len());
+    let exact = find_exact(sq, pat, from, to);
+    if let Some(e) = exact
+        && e.start - from <= FUZZY_WINDOW
+    {
+        return Some(e);
+    }
     if pat.is_empty() || from >= to {
         return None;
-    }
-    let exact = sq
-        .find_before(pat, from, to)
-        .filter(|s| s + pat.len() <= to);
-    if let Some(s) = exact
-        && s - from <= FUZZY_WINDOW
-    {
-        return Some(Found {
-            start: s,
-            end: s + pat.len(),
-            fuzzy: false,
-        });
     }
     let k = allowed_edits(pat.len());
     if k > 0
@@ -54,11 +48,22 @@ pub fn find(sq: &Squeezed, pat: &[char], from: usize, to: usize) -> Option<Found
             fuzzy: true,
         });
     }
-    exact.map(|s| Found {
-        start: s,
-        end: s + pat.len(),
-        fuzzy: false,
-    })
+    exact
+}
+
+/// The first exact occurrence of `pat` in `sq[from..to]`.
+pub fn find_exact(sq: &Squeezed, pat: &[char], from: usize, to: usize) -> Option<Found> {
+    let to = to.min(sq.len());
+    if pat.is_empty() || from >= to {
+        return None;
+    }
+    sq.find_before(pat, from, to)
+        .filter(|s| s + pat.len() <= to)
+        .map(|s| Found {
+            start: s,
+            end: s + pat.len(),
+            fuzzy: false,
+        })
 }
 
 /// Approximate matching (Sellers): the first place where `pat` matches a

@@ -53,7 +53,11 @@ pub struct Found {
 
 /// Find a row label in squeezed `sq[from..to]`; `None` if absent.
 pub fn find(text: &Text, sq: &Squeezed, label: &Parts, from: usize, to: usize) -> Option<Found> {
-    let f = labels::find(sq, &label.body, from, to)?;
+    placed(text, sq, label, labels::find(sq, &label.body, from, to)?)
+}
+
+/// The label's words as found, widened to its ordinal and its note.
+fn placed(text: &Text, sq: &Squeezed, label: &Parts, f: labels::Found) -> Option<Found> {
     let start = extend_ordinal(text, sq.at[f.start], &label.ordinal);
     let end = skip_note(text, sq.end_pos(f.end));
     Some(Found {
@@ -72,17 +76,21 @@ pub fn last_repeat(text: &Text, sq: &Squeezed, label: &Parts, mut f: Found) -> F
     const CLOSE: usize = 40;
     loop {
         let after = sq_index(sq, f.end);
-        let Some(again) = find(
-            text,
+        // Only an exact repeat counts: a label with a typo so close to the
+        // first is another row's, or a note's, not the same label again.
+        let Some(words) = labels::find_exact(
             sq,
-            label,
+            &label.body,
             after,
             sq.len().min(after + CLOSE + label.body.len()),
         ) else {
             return f;
         };
+        let Some(again) = placed(text, sq, label, words) else {
+            return f;
+        };
         let between = &sq.chars[after..sq_index(sq, again.start).max(after)];
-        if again.approximate.is_some() || between.iter().any(|c| c.is_ascii_digit()) {
+        if between.iter().any(|c| c.is_ascii_digit()) {
             return f;
         }
         f.end = again.end;

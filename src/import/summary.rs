@@ -7,11 +7,74 @@
 //! blank because nothing confirmed a number for it (`import.unplaced`, with
 //! its reason — never a guess).
 
-use std::collections::BTreeMap;
-
 use crate::checks::{Finding, Reading, Rule};
-use crate::form::{self, Section};
+use crate::form::{self, AppCol, AppRow, AppealGroup, AppealPart, ProactiveField, Section};
 use crate::report::CellRef;
+
+/// What became of each cell, kept by the cell's place among the tables'
+/// cells: the importer asks about every cell of every page, and as a
+/// `BTreeMap` the asking was a twentieth of a batch check's work.
+#[derive(Clone, Debug, Default)]
+pub struct CellStates {
+    /// By `slot`; empty until the first cell is set.
+    tables: Vec<Option<CellState>>,
+    /// Any other cell (none so far), in the order first set.
+    others: Vec<(CellRef, CellState)>,
+}
+
+/// How many cells the three tables have.
+const TABLE_CELLS: usize = ProactiveField::ALL.len()
+    + AppRow::ALL.len() * AppCol::ALL.len()
+    + AppealGroup::ALL.len() * AppealPart::ALL.len();
+
+/// A table cell's place in `CellRef::table_cells()` (a test holds the two
+/// to the same order).
+fn slot(cell: CellRef) -> Option<usize> {
+    let a = ProactiveField::ALL.len();
+    let b = AppRow::ALL.len() * AppCol::ALL.len();
+    match cell {
+        CellRef::ProactiveField(f) => Some(f as usize),
+        CellRef::App(r, c) => Some(a + r as usize * AppCol::ALL.len() + c as usize),
+        CellRef::Appeal(g, p) => Some(a + b + g as usize * AppealPart::ALL.len() + p as usize),
+        _ => None,
+    }
+}
+
+impl CellStates {
+    fn set(&mut self, cell: CellRef, state: CellState) {
+        match slot(cell) {
+            Some(i) => {
+                if self.tables.is_empty() {
+                    self.tables = vec![None; TABLE_CELLS];
+                }
+                self.tables[i] = Some(state);
+            }
+            None => match self.others.iter_mut().find(|(c, _)| *c == cell) {
+                Some(known) => known.1 = state,
+                None => self.others.push((cell, state)),
+            },
+        }
+    }
+
+    pub fn get(&self, cell: CellRef) -> Option<CellState> {
+        match slot(cell) {
+            Some(i) => self.tables.get(i).copied().flatten(),
+            None => self
+                .others
+                .iter()
+                .find(|(c, _)| *c == cell)
+                .map(|(_, s)| *s),
+        }
+    }
+
+    /// Every cell set, the tables' in form order.
+    pub fn iter(&self) -> impl Iterator<Item = (CellRef, CellState)> + '_ {
+        CellRef::table_cells()
+            .zip(&self.tables)
+            .filter_map(|(c, s)| s.map(|s| (c, s)))
+            .chain(self.others.iter().copied())
+    }
+}
 
 /// Which national form the page follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -117,7 +180,7 @@ pub struct ImportSummary {
     /// Tables found: `Section::Proactive`, `Applications`, `Appeals`.
     pub tables_found: Vec<Section>,
     /// Every cell of the three tables and what became of it.
-    pub cells: BTreeMap<CellRef, CellState>,
+    pub cells: CellStates,
     /// Cells left blank because nothing confirmed a number, with the reason.
     pub unplaced: Vec<Unplaced>,
     /// Rows of the form not found in a table that was found: "表三：6.属于四类过程性信息…".
@@ -149,12 +212,12 @@ pub fn table_name(table: Section) -> &'static str {
 impl ImportSummary {
     /// A figure was placed in `cell`, confirmed by `basis`.
     pub(super) fn read_cell(&mut self, cell: CellRef, basis: Basis) {
-        self.cells.insert(cell, CellState::Read(basis));
+        self.cells.set(cell, CellState::Read(basis));
     }
 
     /// The page leaves `cell` blank.
     pub(super) fn blank_cell(&mut self, cell: CellRef) {
-        self.cells.insert(cell, CellState::Blank);
+        self.cells.set(cell, CellState::Blank);
     }
 
     /// `cells` are left blank because nothing confirmed a number: `reason`.
@@ -164,14 +227,14 @@ impl ImportSummary {
         }
         let i = self.unplaced.len();
         for c in &cells {
-            self.cells.insert(*c, CellState::Unplaced(i));
+            self.cells.set(*c, CellState::Unplaced(i));
         }
         self.unplaced.push(Unplaced { cells, reason });
     }
 
     /// What became of `cell`; `None` only while importing.
     pub fn state(&self, cell: CellRef) -> Option<CellState> {
-        self.cells.get(&cell).copied()
+        self.cells.get(cell)
     }
 
     /// The cells left blank because nothing confirmed a number.
@@ -182,7 +245,7 @@ impl ImportSummary {
     /// `table`'s cells, counted by what became of them.
     pub fn tally(&self, table: Section) -> Tally {
         let mut t = Tally::default();
-        for (cell, state) in &self.cells {
+        for (cell, state) in self.cells.iter() {
             if cell.section() != table {
                 continue;
             }
@@ -395,5 +458,39 @@ fn section_cell(s: Section) -> CellRef {
         Section::Appeals => CellRef::Appeal(AppealGroup::ALL[0], AppealPart::ALL[0]),
         Section::Problems => CellRef::Problems,
         Section::OtherMatters => CellRef::OtherMatters,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_cell_has_its_own_slot_in_form_order() {
+        let cells: Vec<CellRef> = CellRef::table_cells().collect();
+        assert_eq!(cells.len(), TABLE_CELLS);
+        for (i, c) in cells.iter().enumerate() {
+            assert_eq!(slot(*c), Some(i), "{c:?}");
+        }
+        assert_eq!(slot(CellRef::Organ), None);
+    }
+
+    #[test]
+    fn a_cell_keeps_the_last_state_set() {
+        let mut states = CellStates::default();
+        let cell = CellRef::App(AppRow::ALL[3], AppCol::ALL[6]);
+        assert_eq!(states.get(cell), None);
+        states.set(cell, CellState::Blank);
+        states.set(cell, CellState::Unplaced(2));
+        states.set(CellRef::Organ, CellState::Blank);
+        assert_eq!(states.get(cell), Some(CellState::Unplaced(2)));
+        assert_eq!(states.get(CellRef::Organ), Some(CellState::Blank));
+        assert_eq!(
+            states.iter().collect::<Vec<_>>(),
+            [
+                (cell, CellState::Unplaced(2)),
+                (CellRef::Organ, CellState::Blank)
+            ]
+        );
     }
 }
