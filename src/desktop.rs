@@ -26,33 +26,16 @@ pub fn attach_console() {
     }
 }
 
-/// mimalloc's `mi_option_purge_delay` (mimalloc.h, the same number in its
-/// versions 2 and 3; libmimalloc-sys names no constant for it).
-#[cfg(feature = "editor")]
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Before the editor's window opens, tell the allocators how an editor uses
-/// memory: the same large blocks allocated and freed every frame, then long
-/// idle stretches.
-///
-/// - mimalloc (the program's own allocations, see src/main.rs) gives freed
-///   pages back to the system only on a later allocation, a second after
-///   they were freed. An idle editor allocates nothing, so what start-up freed
-///   stayed counted: 4 MB more after start than with glibc. Given back at
-///   once, memory is as with glibc, and typing is no slower
-///   (tools/measure-editor.sh).
-/// - glibc (the C libraries': Mesa's renderer) by default hands blocks over
-///   128 KB and the free top of its heap back to the kernel and takes them
-///   again the next frame, every page zeroed anew: kept instead. Measured
-///   when glibc still served the program's allocations too: 1.5 ms of a
-///   17 ms frame while typing into a long narrative.
-pub fn tune_allocators() {
-    #[cfg(feature = "editor")]
-    // SAFETY: sets one option of the allocator before the window's threads
-    // start (mimalloc's options are not thread-safe to set later).
-    unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
-    }
+/// Before the editor's window opens: keep the large blocks each frame
+/// allocates and frees (meshes, the software renderer's buffers) for the next
+/// frame. By default glibc hands blocks over 128 KB and the free top of its
+/// heap back to the kernel, and takes them again the next frame, every page
+/// zeroed anew: 1.5 ms of a 17 ms frame while typing into a long narrative
+/// (tools/measure-editor.sh), measured when glibc still served the program's
+/// own allocations; now it serves the C libraries' (Mesa's). mimalloc, which
+/// serves the program's (src/main.rs), keeps freed pages a second by itself.
+/// Elsewhere (Windows, other C libraries) nothing happens.
+pub fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; called before the
     // window's threads start. A refused value (returns 0) leaves the default.
@@ -62,12 +45,17 @@ pub fn tune_allocators() {
     }
 }
 
-/// The purge delay the editor changes, as mimalloc has it now: 1 000 ms by
-/// default in mimalloc 3 (a test holds the option number to that).
-#[cfg(feature = "editor")]
-pub fn allocator_purge_delay() -> std::ffi::c_long {
-    // SAFETY: reads one option; no other state is touched.
-    unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) }
+/// Give the pages freed so far back to the system. mimalloc does so only
+/// when it next allocates, a second after the free: an editor idle after
+/// start allocates nothing, and kept what start-up freed (4 MB). Having it
+/// give them back at once instead (its purge delay 0) made typing fault in
+/// fresh pages every frame, so the editor calls this once after start-up.
+pub fn give_back_freed_memory() {
+    #[cfg(feature = "editor")]
+    // SAFETY: mi_collect may be called at any time from any thread.
+    unsafe {
+        libmimalloc_sys::mi_collect(true);
+    }
 }
 
 /// Tell the user why the editor did not start: on standard error, and on

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 /// mimalloc, not the C library's allocator: checking a folder of published
 /// text pages spent a quarter of its time in glibc's malloc and free, and is
-/// about 30 % faster with it (tools/bench-check.sh). The editor sets how it
-/// gives memory back (desktop::tune_allocators).
+/// about 15–30 % faster with it (tools/bench-check.sh). The editor has it give
+/// back what start-up freed (desktop::give_back_freed_memory).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -61,6 +61,9 @@ pub struct App {
     startup_probe: Option<std::time::Instant>,
     /// `NIANBAO_TYPING_PROBE`: types into the 导语 and prints frame times.
     typing_probe: Option<super::probe::Typing>,
+    /// When (egui's clock, seconds) the desktop editor gives back the
+    /// memory start-up freed; see [`App::give_back_start_up_memory`].
+    give_back_at: Option<f64>,
     pub(super) recovery: Autosave,
     /// The panels' colours, light and dark, once the window paints them by
     /// clearing (see [`App::paint_panels_by_clearing`]).
@@ -113,6 +116,7 @@ impl App {
             title: String::new(),
             startup_probe: None,
             typing_probe: super::probe::Typing::from_env(),
+            give_back_at: None,
             recovery: Autosave::new(data_dir.map(|d| d.join("recovery"))),
             panel_clear: None,
         };
@@ -124,6 +128,14 @@ impl App {
 
     pub fn probe_startup(&mut self, started: std::time::Instant) {
         self.startup_probe = Some(started);
+    }
+
+    /// In the desktop editor: a second after start, when the first frames
+    /// are drawn, give back what start-up freed (fonts parsed, the first
+    /// layouts). The allocator otherwise keeps freed pages until it next
+    /// allocates, and an editor left idle would hold them for good.
+    pub fn give_back_start_up_memory(&mut self) {
+        self.give_back_at = Some(1.0);
     }
 
     /// Queue a command, as a menu item or shortcut does.
@@ -274,6 +286,15 @@ impl eframe::App for App {
             doc.undoer.feed_state(ctx.input(|i| i.time), &doc.report);
         }
         self.update_title(&ctx);
+        if let Some(at) = self.give_back_at {
+            let now = ctx.input(|i| i.time);
+            if now >= at {
+                crate::desktop::give_back_freed_memory();
+                self.give_back_at = None;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(at - now));
+            }
+        }
         if let Some(started) = self.startup_probe.take() {
             println!("first_frame_ms {}", started.elapsed().as_millis());
             self.closing = true;

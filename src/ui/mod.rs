@@ -50,7 +50,7 @@ pub const RENDERER_VARIABLE: &str = "NIANBAO_RENDERER";
 /// loop per thread, so a second `run_native` after a failed one is allowed.
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let started = std::time::Instant::now();
-    crate::desktop::tune_allocators();
+    crate::desktop::keep_freed_memory();
     let choice = std::env::var(RENDERER_VARIABLE).ok();
     let renderers = renderer_order(choice.as_deref())?;
     let mut failures = Vec::new();
@@ -125,6 +125,7 @@ fn run_with(
         Box::new(move |cc| {
             let mut app = App::new(cc, path, data_dir());
             app.paint_panels_by_clearing(&cc.egui_ctx);
+            app.give_back_start_up_memory();
             // `NIANBAO_STARTUP_PROBE=1`: print the time to the first frame and
             // close (tools/measure-editor.sh).
             if std::env::var_os("NIANBAO_STARTUP_PROBE").is_some() {
