@@ -33,7 +33,8 @@ pub fn attach_console() {
 /// zeroed anew: 1.5 ms of a 17 ms frame while typing into a long narrative
 /// (tools/measure-editor.sh), measured when glibc still served the program's
 /// own allocations; now it serves the C libraries' (Mesa's). mimalloc, which
-/// serves the program's (src/main.rs), keeps freed pages a second by itself.
+/// serves the program's (src/main.rs), keeps freed pages by itself: at least
+/// a second, until it next allocates after that.
 /// Elsewhere (Windows, other C libraries) nothing happens.
 pub fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -45,11 +46,13 @@ pub fn keep_freed_memory() {
     }
 }
 
-/// Give the pages freed so far back to the system. mimalloc does so only
-/// when it next allocates, a second after the free: an editor idle after
-/// start allocates nothing, and kept what start-up freed (4 MB). Having it
-/// give them back at once instead (its purge delay 0) made typing fault in
-/// fresh pages every frame, so the editor calls this once after start-up.
+/// Give the pages this thread freed so far back to the system. mimalloc does
+/// so only when it next allocates, a second or more after the free: an editor
+/// idle after start allocates nothing, and kept what start-up freed (4 MB).
+/// Having it give them back at once instead (its purge delay 0) made typing
+/// fault in fresh pages every frame, so the editor's UI thread, which does
+/// nearly all of its allocating, calls this once after start-up. Should
+/// another thread be purging at that moment, mimalloc skips the purge.
 pub fn give_back_freed_memory() {
     #[cfg(feature = "editor")]
     // SAFETY: mi_collect may be called at any time from any thread.

@@ -53,18 +53,23 @@ pub struct Found {
 
 /// Find a row label in squeezed `sq[from..to]`; `None` if absent.
 pub fn find(text: &Text, sq: &Squeezed, label: &Parts, from: usize, to: usize) -> Option<Found> {
-    placed(text, sq, label, labels::find(sq, &label.body, from, to)?)
+    Some(placed(
+        text,
+        sq,
+        label,
+        labels::find(sq, &label.body, from, to)?,
+    ))
 }
 
 /// The label's words as found, widened to its ordinal and its note.
-fn placed(text: &Text, sq: &Squeezed, label: &Parts, f: labels::Found) -> Option<Found> {
+fn placed(text: &Text, sq: &Squeezed, label: &Parts, f: labels::Found) -> Found {
     let start = extend_ordinal(text, sq.at[f.start], &label.ordinal);
     let end = skip_note(text, sq.end_pos(f.end));
-    Some(Found {
+    Found {
         start,
         end,
         approximate: f.fuzzy.then(|| text.slice(start, sq.end_pos(f.end))),
-    })
+    }
 }
 
 /// A label printed again before any figure follows it — a converter's
@@ -86,9 +91,7 @@ pub fn last_repeat(text: &Text, sq: &Squeezed, label: &Parts, mut f: Found) -> F
         ) else {
             return f;
         };
-        let Some(again) = placed(text, sq, label, words) else {
-            return f;
-        };
+        let again = placed(text, sq, label, words);
         let between = &sq.chars[after..sq_index(sq, again.start).max(after)];
         if between.iter().any(|c| c.is_ascii_digit()) {
             return f;

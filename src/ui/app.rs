@@ -138,6 +138,11 @@ impl App {
         self.give_back_at = Some(1.0);
     }
 
+    /// Whether the memory start-up freed is still to be given back.
+    pub fn giving_back_pending(&self) -> bool {
+        self.give_back_at.is_some()
+    }
+
     /// Queue a command, as a menu item or shortcut does.
     pub fn enqueue(&mut self, command: Command) {
         self.queue.push(command);
