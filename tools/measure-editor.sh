@@ -11,10 +11,12 @@ idle=${1:-20}
 frames=${2:-200}
 . tools/nianbao-bin.sh
 tmp=$(mktemp -d)
-trap 'kill $xvfb 2>/dev/null || true; rm -rf "$tmp"' EXIT
+# Waited for on exit: a run straight after would find display :77 still taken.
+trap '{ kill $xvfb && wait $xvfb; } 2>/dev/null || true; rm -rf "$tmp"' EXIT
 Xvfb :77 -screen 0 1400x900x24 >/dev/null 2>&1 & xvfb=$!
 export DISPLAY=:77
-sleep 1
+# Until the server takes connections (its socket appears), at most 5 s.
+for _ in $(seq 50); do [ -S /tmp/.X11-unix/X77 ] && break; sleep 0.1; done
 "$bin" sample -o "$tmp/sample.json" 2>/dev/null
 # 一、总体情况's 导语 made 20 000 characters of the sample's own text: in 50
 # paragraphs of 400 (a long report), and as one paragraph (the worst case:
