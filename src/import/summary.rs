@@ -34,7 +34,7 @@ fn slot(cell: CellRef) -> Option<usize> {
     let b = AppRow::ALL.len() * AppCol::ALL.len();
     match cell {
         CellRef::ProactiveField(f) => Some(f as usize),
-        CellRef::App(r, c) => Some(a + r as usize * AppCol::ALL.len() + c as usize),
+        CellRef::App(r, c) => Some(a + r.index() * AppCol::ALL.len() + c.index()),
         CellRef::Appeal(g, p) => Some(a + b + g as usize * AppealPart::ALL.len() + p as usize),
         _ => None,
     }
