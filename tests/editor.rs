@@ -1370,6 +1370,79 @@ fn freed_memory_is_given_back_when_the_editor_asks() {
     assert!(left * 10 < total, "{left} of {total} pages still in memory");
 }
 
+/// What the editor unmaps a second after start (desktop::
+/// unmap_read_only_file_pages): the pages of a file it only reads leave the
+/// process (the kernel's page map says so) and read the same again; a page a
+/// private mapping wrote, made read-only after (as the loader does with a
+/// library's relocated tables), is kept with what was written.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)] // mmap and the page map, to watch the call's effect.
+#[test]
+fn pages_of_files_only_read_are_unmapped_and_written_ones_kept() {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    use std::os::fd::AsRawFd;
+    const PAGES: usize = 64;
+    // SAFETY: sysconf only reads a system constant.
+    let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap();
+    let len = PAGES * page;
+    let content: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+    // By a name: the mapping of a file removed is left alone.
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(&content).unwrap();
+    let file = file.as_file();
+    let map = |prot| {
+        // SAFETY: a new private mapping of the whole file, checked below.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                prot,
+                libc::MAP_PRIVATE,
+                file.as_raw_fd(),
+                0,
+            )
+        };
+        assert_ne!(p, libc::MAP_FAILED);
+        p.cast::<u8>()
+    };
+    // Pages of the mapping at `p` present in this process's page table.
+    let present = |p: *const u8| -> usize {
+        let mut pagemap = std::fs::File::open("/proc/self/pagemap").unwrap();
+        pagemap
+            .seek(SeekFrom::Start((p as usize / page * 8) as u64))
+            .unwrap();
+        let mut entries = vec![0u8; PAGES * 8];
+        pagemap.read_exact(&mut entries).unwrap();
+        entries
+            .chunks(8)
+            .filter(|e| u64::from_le_bytes((*e).try_into().unwrap()) >> 63 == 1)
+            .count()
+    };
+    let read = map(libc::PROT_READ);
+    // SAFETY: the mapping holds `len` readable bytes for the whole test.
+    let view = |p: *const u8| unsafe { std::slice::from_raw_parts(p, len) };
+    assert_eq!(view(read), &content[..]);
+    assert_eq!(present(read), PAGES);
+    let written = map(libc::PROT_READ | libc::PROT_WRITE);
+    // SAFETY: the first byte of a writable mapping; then made read-only.
+    unsafe {
+        *written = 0xEE;
+        assert_eq!(libc::mprotect(written.cast(), len, libc::PROT_READ), 0);
+    }
+
+    assert!(nianbao::desktop::unmap_read_only_file_pages() >= len);
+    let left = present(read);
+    assert!(left * 10 < PAGES, "{left} of {PAGES} pages still mapped");
+    assert_eq!(view(read), &content[..]);
+    assert_eq!(view(written)[0], 0xEE);
+    assert_eq!(&view(written)[1..], &content[1..]);
+    // SAFETY: both mappings are unused from here.
+    unsafe {
+        libc::munmap(read.cast(), len);
+        libc::munmap(written.cast(), len);
+    }
+}
+
 /// The desktop editor gives back what start-up freed once, a second after
 /// start, not at the first frame (which frees much of start-up's memory).
 #[test]

@@ -47,6 +47,10 @@ hz=$(getconf CLK_TCK)
 awk -v a="$t0" -v b="$t1" -v hz="$hz" -v s="$idle" 'BEGIN { printf "idle_cpu_percent %.2f\n", (b - a) / hz / s * 100 }'
 grep VmHWM "/proc/$pid/status" | awk '{ printf "peak_rss_mb %.0f\n", $2 / 1024 }'
 grep VmRSS "/proc/$pid/status" | awk '{ printf "rss_mb %.0f\n", $2 / 1024 }'
+# Of which: the process's own pages, pages of files it maps (code, fonts),
+# shared memory (the XShm image).
+grep -E 'RssAnon|RssFile|RssShmem' "/proc/$pid/status" |
+    awk '{ sub(/:/, "", $1); printf "%s_mb %.0f\n", tolower($1), $2 / 1024 }'
 kill $pid
 
 for f in paragraphs one-paragraph; do

@@ -132,8 +132,10 @@ impl App {
 
     /// In the desktop editor: a second after start, when the first frames
     /// are drawn, give back what start-up freed (fonts parsed, the first
-    /// layouts). The allocator otherwise keeps freed pages until it next
-    /// allocates, and an editor left idle would hold them for good.
+    /// layouts) and unmap the pages of code and fonts start-up read (see
+    /// `desktop::unmap_read_only_file_pages`). The allocator otherwise keeps
+    /// freed pages until it next allocates, and an editor left idle would
+    /// hold them for good.
     pub fn give_back_start_up_memory(&mut self) {
         self.give_back_at = Some(1.0);
     }
@@ -295,6 +297,7 @@ impl eframe::App for App {
             let now = ctx.input(|i| i.time);
             if now >= at {
                 crate::desktop::give_back_freed_memory();
+                crate::desktop::unmap_read_only_file_pages();
                 self.give_back_at = None;
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(at - now));
