@@ -1464,3 +1464,36 @@ fn the_editor_gives_back_start_up_memory_a_second_after_start() {
     }
     assert!(!h.state().giving_back_pending());
 }
+
+/// A 导语 of one paragraph of 6 500 characters (laid out in pieces of rows,
+/// again only from the piece an edit falls in: ui::long_text) takes typing
+/// and the cursor keys where the cursor is, near its start, middle and end.
+#[test]
+fn typing_into_one_long_paragraph_edits_where_the_cursor_is() {
+    use egui::text::{CCursor, CCursorRange};
+    use egui::text_edit::TextEditState;
+    let mut report = assets::sample();
+    let long = "政府信息公开工作年度报告，".repeat(500);
+    report.overview.intro = long.clone();
+    let mut h = editor(report, Section::Overview);
+    focus(&mut h, "导语");
+    let id = nianbao::ui::cell_id(CellRef::OverviewIntro);
+    let mut expected: Vec<char> = long.chars().collect();
+    for at in [5, 3_333, 6_400] {
+        let mut state = TextEditState::load(&h.ctx, id).unwrap();
+        state
+            .cursor
+            .set_char_range(Some(CCursorRange::one(CCursor::new(at))));
+        state.store(&h.ctx, id);
+        h.run();
+        h.get_by_label("导语").type_text("新增");
+        h.run();
+        h.key_press(egui::Key::ArrowLeft);
+        h.run();
+        h.get_by_label("导语").type_text("A");
+        h.run();
+        expected.splice(at..at, "新A增".chars());
+        let intro = &h.state().doc.as_ref().unwrap().report.overview.intro;
+        assert_eq!(*intro, expected.iter().collect::<String>(), "typed at {at}");
+    }
+}

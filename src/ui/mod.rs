@@ -13,6 +13,7 @@ mod findings;
 pub mod fonts;
 mod grid;
 mod header;
+mod long_text;
 mod overview;
 mod preview;
 mod probe;

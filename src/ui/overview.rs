@@ -7,11 +7,16 @@ use super::cell_id;
 use crate::form::{Section, part_number, prose};
 use crate::report::{CellRef, Part, Report};
 
-/// A multi-line field that grows with its text and takes IME input.
+/// A multi-line field that grows with its text and takes IME input; a very
+/// long paragraph is laid out again only from the piece of rows an edit falls
+/// in (long_text).
 fn text_area(ui: &mut Ui, text: &mut String, cell: CellRef, hint: &str, label: egui::Id) {
+    let id = cell_id(cell);
+    let mut layouter = super::long_text::layouter(id);
     ui.add(
         TextEdit::multiline(text)
-            .id(cell_id(cell))
+            .id(id)
+            .layouter(&mut layouter)
             .hint_text(hint)
             .desired_rows(4)
             .desired_width(f32::INFINITY),
@@ -61,9 +66,12 @@ pub fn overview(ui: &mut Ui, report: &mut Report) {
                 action = Some(PartAction::Remove(i));
             }
         });
+        let id = cell_id(CellRef::OverviewPart(i));
+        let mut layouter = super::long_text::layouter(id);
         ui.add(
             TextEdit::multiline(&mut part.body)
-                .id(cell_id(CellRef::OverviewPart(i)))
+                .id(id)
+                .layouter(&mut layouter)
                 .desired_rows(4)
                 .desired_width(f32::INFINITY),
         )
